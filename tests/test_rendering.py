@@ -1,0 +1,78 @@
+"""Specs -> pages, in CPython: validation messages and the page contract in the rendered HTML."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from worksheets import pages
+
+URLS = {"pyodide": "../../pyodide/", "worker": "../../assets/js/checker-worker.mjs", "checksPackage": "x"}
+
+
+class _Elements(HTMLParser):
+    """Collects (tag, attributes) of every start tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+
+def _elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.elements
+
+
+@pytest.fixture(scope="module")
+def smart_goal() -> pages.Worksheet:
+    return next(w for w in pages.load_worksheets() if w.id == "smart-goal")
+
+
+def test_every_spec_loads_and_renders() -> None:
+    for worksheet in pages.load_worksheets():
+        assert f'data-worksheet="{worksheet.id}"' in pages.render_form(worksheet, URLS)
+
+
+def test_the_smart_goal_form_follows_the_page_contract(smart_goal: pages.Worksheet) -> None:
+    elements = _elements(pages.render_form(smart_goal, URLS))
+    form = next(attrs for tag, attrs in elements if tag == "form")
+    assert form["data-worksheet"] == "smart-goal" and form["data-checker"] == "loading"
+    assert any(tag == "textarea" and attrs["name"] == "goal" for tag, attrs in elements)
+    criteria = [attrs["data-criterion"] for _, attrs in elements if "data-criterion" in attrs]
+    assert criteria == ["specific", "measurable", "achievable", "relevant", "time-bound"]
+    assert any("aria-live" in attrs for _, attrs in elements)
+
+
+def test_spec_text_is_escaped_and_the_island_cannot_close_its_script(tmp_path: Path) -> None:
+    (tmp_path / "hostile.yml").write_text(
+        "id: hostile\ntitle: t\ndescription: d\nintro: i\n"
+        "fields:\n  - {id: a, kind: text, label: '<img src=x onerror=alert(1)>', hint: '</script><b>'}\n"
+    )
+    html = pages.render_form(pages.load_worksheets(tmp_path)[0], URLS)
+    assert "<img src=x" not in html and "</script><b>" not in html
+    assert html.count("</script>") == 1
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("id: broken\ntitle: t\ndescription: d\nintro: i\n", "broken.yml: missing required key 'fields'"),
+        ("id: other\ntitle: t\ndescription: d\nintro: i\nfields: []\n", "must match the file name"),
+        ("id: broken\ntitle: t\ndescription: d\nintro: i\nfields:\n  - {id: a, kind: dial, label: l}\n",
+         "broken.yml: fields[0] (a): unknown kind 'dial'"),
+        ("id: broken\ntitle: t\ndescription: d\nintro: i\nfields:\n"
+         "  - {id: a, kind: text, label: l, check: {name: smart, input: goal, context: {why: nope}}}\n",
+         "names unknown field 'nope'"),
+    ],
+)
+def test_a_malformed_spec_fails_naming_file_and_field(tmp_path: Path, yaml_text: str, message: str) -> None:
+    (tmp_path / "broken.yml").write_text(yaml_text)
+    with pytest.raises(pages.SpecError, match=re.escape(message)):
+        pages.load_worksheets(tmp_path)

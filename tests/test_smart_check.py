@@ -1,0 +1,66 @@
+"""The SMART check in CPython: its result shape and the command-line contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from worksheets.checks import api, smart
+
+CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+
+
+def test_every_criterion_has_a_verdict_and_feedback() -> None:
+    result = smart.check_goal("Call my sister every Sunday evening this month")
+    for criterion in CRITERIA:
+        assert isinstance(result[criterion]["met"], bool)
+        assert result[criterion]["feedback"].strip()
+    assert result["crisis"] is False
+
+
+def test_a_vague_goal_is_not_measurable_or_time_bound() -> None:
+    result = smart.check_goal("drink less")
+    assert result["measurable"]["met"] is False
+    assert result["time_bound"]["met"] is False
+
+
+def test_a_goal_with_a_number_and_a_weekly_schedule_is_measurable_and_time_bound() -> None:
+    result = smart.check_goal("Walk for 20 minutes three times a week this month")
+    assert result["measurable"]["met"] is True
+    assert result["time_bound"]["met"] is True
+
+
+def test_never_makes_a_goal_unachievable() -> None:
+    assert smart.check_goal("Never feel anxious again")["achievable"]["met"] is False
+
+
+def test_a_reason_makes_a_goal_relevant() -> None:
+    assert smart.check_goal("Walk 20 minutes daily", why="So I have energy for my kids")["relevant"]["met"] is True
+    assert smart.check_goal("Walk 20 minutes daily")["relevant"]["met"] is False
+
+
+def test_the_api_dispatches_by_check_name() -> None:
+    answer = json.loads(api.handle(json.dumps({"check": "smart", "input": {"goal": "drink less"}})))
+    assert answer == smart.check_goal("drink less")
+
+
+def test_the_command_line_prints_one_json_object_per_goal() -> None:
+    goals = ["drink less", "Call my sister every Sunday evening this month", ""]
+    result = subprocess.run(
+        [sys.executable, "-m", "worksheets.checks.smart"],
+        input="\n".join(goals) + "\n", capture_output=True, text=True, check=True,
+    )
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(goals)
+    for line in lines:
+        answer = json.loads(line)
+        assert set(CRITERIA) <= answer.keys()
+        assert all(set(answer[c]) >= {"met", "feedback"} for c in CRITERIA)
+
+
+@pytest.mark.parametrize("goal", ["", "   ", "🙂", "\u202eevil", "x" * 100_000])
+def test_odd_text_gets_an_answer(goal: str) -> None:
+    assert set(CRITERIA) <= smart.check_goal(goal).keys()

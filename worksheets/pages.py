@@ -1,0 +1,111 @@
+"""Worksheet specs -> pages: load and validate the YAML specs, render them with Jinja2.
+
+Used by the MkDocs hook (site_hook.py) and by the rendering tests, so both see the same pages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+SPECS_DIR = Path(__file__).parent / "specs"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+#: Field kinds the templates know how to render.
+FIELD_KINDS = {"textarea", "text", "scale", "date"}
+_REQUIRED_SPEC_KEYS = ("id", "title", "description", "intro", "fields")
+_REQUIRED_FIELD_KEYS = ("id", "kind", "label")
+#: Optional field keys and their values when a spec leaves them out.
+_FIELD_DEFAULTS = {"hint": "", "placeholder": "", "print_lines": 3, "check": None}
+
+
+class SpecError(ValueError):
+    """A worksheet spec is malformed; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    spec: dict[str, Any]
+    source: Path
+
+    @property
+    def id(self) -> str:
+        return self.spec["id"]
+
+    @property
+    def page_path(self) -> str:
+        """Where the generated Markdown page sits among the docs (URL: worksheets/<id>/)."""
+        return f"worksheets/{self.id}.md"
+
+
+def load_worksheets(specs_dir: Path = SPECS_DIR) -> list[Worksheet]:
+    """All specs, validated, in the order of their `order` key then file name."""
+    worksheets = [Worksheet(_validated(path), path) for path in sorted(specs_dir.glob("*.yml"))]
+    return sorted(worksheets, key=lambda w: w.spec.get("order", 100))
+
+
+def _validated(path: Path) -> dict[str, Any]:
+    try:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise SpecError(f"{path.name}: not valid YAML: {error}") from error
+    if not isinstance(spec, dict):
+        raise SpecError(f"{path.name}: expected a mapping at the top level")
+    for key in _REQUIRED_SPEC_KEYS:
+        if key not in spec:
+            raise SpecError(f"{path.name}: missing required key '{key}'")
+    spec.setdefault("examples", [])
+    if spec["id"] != path.stem:
+        raise SpecError(f"{path.name}: id '{spec['id']}' must match the file name '{path.stem}'")
+    field_ids = [field.get("id") for field in spec["fields"]]
+    for index, field in enumerate(spec["fields"]):
+        where = f"{path.name}: fields[{index}]"
+        for key in _REQUIRED_FIELD_KEYS:
+            if key not in field:
+                raise SpecError(f"{where}: missing required key '{key}'")
+        for key, default in _FIELD_DEFAULTS.items():
+            field.setdefault(key, default)
+        if field["kind"] not in FIELD_KINDS:
+            raise SpecError(f"{where} ({field['id']}): unknown kind '{field['kind']}', expected one of {sorted(FIELD_KINDS)}")
+        check = field.get("check")
+        if check:
+            for keyword, other in check.get("context", {}).items():
+                if other not in field_ids:
+                    raise SpecError(f"{where} ({field['id']}): check context '{keyword}' names unknown field '{other}'")
+    if len(set(field_ids)) != len(field_ids):
+        raise SpecError(f"{path.name}: field ids must be unique, got {field_ids}")
+    return spec
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def page_markdown(worksheet: Worksheet) -> str:
+    """The Markdown source of a worksheet page: title and intro; the form is added by render_form."""
+    spec = worksheet.spec
+    front_matter = yaml.safe_dump(
+        {"title": spec.get("nav_title", spec["title"]), "description": spec["description"], "worksheet": spec["id"]},
+        sort_keys=False,
+    )
+    return f"---\n{front_matter}---\n\n# {spec['title']}\n\n{spec['intro']}\n"
+
+
+def render_form(worksheet: Worksheet, urls: dict[str, str]) -> str:
+    """The worksheet's HTML form, with the JSON island the browser script reads."""
+    config = {"worksheet": worksheet.spec, "urls": urls}
+    # "</" would end the <script> island early; \u003c is the same character to JSON.
+    island = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    template = _environment().get_template("worksheet.html")
+    return template.render(spec=worksheet.spec, island=island)
