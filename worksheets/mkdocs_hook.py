@@ -22,7 +22,7 @@ from worksheets import bundle, pages
 PYODIDE_URL = "pyodide/"
 WORKER_URL = "assets/js/checker-worker.mjs"
 NAV_SECTION = "Worksheets"
-_WORKSHEET_LINK = re.compile(r"""^\{\{\s*worksheet_link\(\s*["']([a-z0-9-]+)["']\s*\)\s*\}\}\s*$""", re.M)
+_WORKSHEET_LINK = re.compile(r"""^\{\{\s*worksheet_link\(\s*["']([a-z0-9-]+)["']\s*\)\s*\}\}[ \t]*$""", re.M)
 
 _worksheets: dict[str, pages.Worksheet] = {}
 
