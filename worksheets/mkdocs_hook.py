@@ -65,8 +65,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         "pyodide": get_relative_url(PYODIDE_URL, page.url) + "/",
         "worker": get_relative_url(WORKER_URL, page.url),
         "checksPackage": bundle.PACKAGE_NAME,
+        # Each worksheet's page, so a page can link to the others without knowing the site's layout.
+        "pages": {w.id: get_relative_url(w.page_path.removesuffix(".md") + "/", page.url) for w in _worksheets.values()},
     }
-    return html + pages.render_form(worksheet, urls)
+    return html + pages.render_form(worksheet, urls, list(_worksheets.values()))
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001 - livereload types are internal

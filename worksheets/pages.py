@@ -6,6 +6,7 @@ Used by the MkDocs hook (site_hook.py) and by the rendering tests, so both see t
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,9 @@ _REQUIRED_SPEC_KEYS = ("id", "title", "description", "intro", "fields")
 _REQUIRED_FIELD_KEYS = ("id", "kind", "label")
 #: Optional field keys and their values when a spec leaves them out.
 _FIELD_DEFAULTS = {"hint": "", "placeholder": "", "print_lines": 3, "check": None}
+#: Optional spec keys and their values when a spec leaves them out. `template` picks the page's
+#: template; `gathers` (ids of other worksheets) puts their specs into the page's JSON island.
+_SPEC_DEFAULTS = {"template": "worksheet.html", "gathers": []}
 
 
 class SpecError(ValueError):
@@ -60,6 +64,12 @@ def _validated(path: Path) -> dict[str, Any]:
         if key not in spec:
             raise SpecError(f"{path.name}: missing required key '{key}'")
     spec.setdefault("examples", [])
+    for key, default in _SPEC_DEFAULTS.items():
+        spec.setdefault(key, default)
+    if not (TEMPLATES_DIR / spec["template"]).is_file():
+        raise SpecError(f"{path.name}: template '{spec['template']}' is not in {TEMPLATES_DIR.name}/")
+    if not isinstance(spec["gathers"], list) or not all(isinstance(i, str) for i in spec["gathers"]):
+        raise SpecError(f"{path.name}: gathers must be a list of worksheet ids")
     if spec["id"] != path.stem:
         raise SpecError(f"{path.name}: id '{spec['id']}' must match the file name '{path.stem}'")
     field_ids = [field.get("id") for field in spec["fields"]]
@@ -102,10 +112,16 @@ def page_markdown(worksheet: Worksheet) -> str:
     return f"---\n{front_matter}---\n\n# {spec['title']}\n\n{spec['intro']}\n"
 
 
-def render_form(worksheet: Worksheet, urls: dict[str, str]) -> str:
-    """The worksheet's HTML form, with the JSON island the browser script reads."""
-    config = {"worksheet": worksheet.spec, "urls": urls}
+def render_form(worksheet: Worksheet, urls: dict[str, Any], others: Sequence[Worksheet] = ()) -> str:
+    """The worksheet's HTML form, with the JSON island the browser script reads.
+
+    A page that gathers other worksheets (My plan) also gets every other spec in its island,
+    so it can label whatever it finds saved; `gathers` only sets the order.
+    """
+    config: dict[str, Any] = {"worksheet": worksheet.spec, "urls": urls}
+    if worksheet.spec["gathers"]:
+        config["worksheets"] = {other.id: other.spec for other in others if other.id != worksheet.id}
     # "</" would end the <script> island early; \u003c is the same character to JSON.
     island = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
-    template = _environment().get_template("worksheet.html")
+    template = _environment().get_template(worksheet.spec["template"])
     return template.render(spec=worksheet.spec, island=island)

@@ -12,8 +12,23 @@
   // loadPyodide() never settles when the .wasm cannot load, so we give up after this long.
   const CHECKER_TIMEOUT_MS = 20000;
 
+  // Turns a stored document into a current one, or throws: the one place that knows the format.
+  function upgrade(doc) {
+    if (!doc || typeof doc !== "object" || !Number.isInteger(doc.schema) || doc.schema < 1 ||
+        !doc.values || typeof doc.values !== "object" || Array.isArray(doc.values)) {
+      throw new Error("wrong shape");
+    }
+    if (doc.schema > SCHEMA_VERSION) throw new Error("made by a newer version of this site");
+    while (doc.schema < SCHEMA_VERSION) doc = MIGRATIONS[doc.schema](doc);
+    return doc;
+  }
+
+  let persistenceAsked = false;
+
   const storage = {
+    prefix: STORAGE_PREFIX,
     key: (worksheetId) => `${STORAGE_PREFIX}worksheet:${worksheetId}`,
+    upgrade,
 
     read(worksheetId) {
       let raw;
@@ -24,17 +39,12 @@
       }
       if (raw === null) return { values: {} };
       try {
-        let doc = JSON.parse(raw);
-        if (!doc || typeof doc !== "object" || typeof doc.schema !== "number" || typeof doc.values !== "object") {
-          throw new Error("wrong shape");
-        }
-        while (doc.schema < SCHEMA_VERSION) doc = MIGRATIONS[doc.schema](doc);
-        if (doc.schema > SCHEMA_VERSION) throw new Error("made by a newer version of this site");
-        return { values: doc.values };
+        return { values: upgrade(JSON.parse(raw)).values };
       } catch (error) {
-        // Keep the unreadable copy aside, never delete it: it can still be exported.
+        // Move the unreadable copy aside, never delete it: it can still be exported.
         try {
           window.localStorage.setItem(`${this.key(worksheetId)}:unreadable:${Date.now()}`, raw);
+          window.localStorage.removeItem(this.key(worksheetId));
         } catch (ignored) { /* the original stays where it is */ }
         return { values: {}, problem: "unreadable" };
       }
@@ -44,10 +54,53 @@
       const doc = { schema: SCHEMA_VERSION, worksheet: worksheetId, saved: new Date().toISOString(), values };
       try {
         window.localStorage.setItem(this.key(worksheetId), JSON.stringify(doc));
-        return true;
       } catch (error) {
         return false;
       }
+      this.askToPersist();
+      return true;
+    },
+
+    // Some browsers clear a site's data after days without a visit unless it is marked persistent.
+    askToPersist() {
+      if (persistenceAsked) return;
+      persistenceAsked = true;
+      try {
+        if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+      } catch (ignored) { /* not offered by this browser */ }
+    },
+
+    // [key, stored text] of every key this site holds under `under` (documents, copies kept
+    // aside), or null when storage is blocked.
+    siteEntries(under = "") {
+      try {
+        const entries = [];
+        for (let index = 0; index < window.localStorage.length; index++) {
+          const key = window.localStorage.key(index);
+          if (key.startsWith(STORAGE_PREFIX + under)) entries.push([key, window.localStorage.getItem(key)]);
+        }
+        return entries;
+      } catch (error) {
+        return null;
+      }
+    },
+
+    // Replaces every key under `under` with `entries` (key -> text) or, on any failure, changes nothing.
+    replaceAll(entries, under = "") {
+      const before = this.siteEntries(under);
+      if (before === null) return false;
+      try {
+        for (const [key] of before) window.localStorage.removeItem(key);
+        for (const [key, raw] of Object.entries(entries)) window.localStorage.setItem(key, raw);
+      } catch (error) {
+        try {
+          for (const [key] of this.siteEntries(under) || []) window.localStorage.removeItem(key);
+          for (const [key, raw] of before) window.localStorage.setItem(key, raw);
+        } catch (ignored) { /* nothing more can be done */ }
+        return false;
+      }
+      if (Object.keys(entries).length) this.askToPersist();
+      return true;
     },
   };
 
@@ -206,6 +259,9 @@
   function mountAll() {
     for (const form of document.querySelectorAll("form[data-worksheet]")) mount(form);
   }
+
+  // The shared API for other page scripts (My plan): one storage helper and one checker per visit.
+  window.therapyGoals = Object.freeze({ schemaVersion: SCHEMA_VERSION, storage, checker });
 
   // Material's instant navigation swaps pages without reloading: document$ emits on each one.
   if (window.document$) window.document$.subscribe(mountAll);
