@@ -81,6 +81,9 @@ def build_bundle() -> Bundle:
     if lock_file.exists() and wheels:
         return Bundle(lock_file=lock_file, wheel=wheels[0])
 
+    # Bundles of earlier sources are never served again.
+    for stale in CACHE_DIR.glob("*") if CACHE_DIR.exists() else []:
+        shutil.rmtree(stale, ignore_errors=True)
     stage = CACHE_DIR / f"stage-{digest}"
     shutil.rmtree(stage, ignore_errors=True)
     shutil.rmtree(out, ignore_errors=True)

@@ -1,0 +1,70 @@
+"""The SMART check against goals labelled by hand under ../shared/smart-rules.md, in CPython and in Pyodide."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from worksheets import bundle
+from worksheets.checks import api
+from worksheets.checks.smart import check_goal
+
+LABELLED = [json.loads(line) for line in (Path(__file__).parent / "data" / "labelled_goals.jsonl").open(encoding="utf-8")]
+JUDGED = ("specific", "measurable", "achievable", "time_bound")
+#: Agreement with the hand labels the issue asks for, per criterion.
+REQUIRED_AGREEMENT = 0.95
+
+
+def _verdict(result: dict, criterion: str) -> bool:
+    return result[criterion] if criterion == "crisis" else result[criterion]["met"]
+
+
+def test_the_labelled_set_is_big_and_balanced_enough_to_mean_something() -> None:
+    assert len(LABELLED) >= 200
+    for criterion in JUDGED:
+        share = sum(goal[criterion] for goal in LABELLED) / len(LABELLED)
+        assert 0.25 <= share <= 0.75, f"{criterion}: {share:.0%} met"
+
+
+@pytest.mark.parametrize("criterion", [*JUDGED, "crisis"])
+def test_agreement_with_hand_labels(criterion: str) -> None:
+    confusion: Counter[tuple[bool, bool]] = Counter()
+    wrong = []
+    for goal in LABELLED:
+        got = _verdict(check_goal(goal["goal"]), criterion)
+        confusion[(goal[criterion], got)] += 1
+        if got != goal[criterion]:
+            wrong.append(f"  labelled {goal[criterion]!s:5} got {got!s:5} | {goal['goal'][:100]}")
+    agreement = (confusion[(True, True)] + confusion[(False, False)]) / len(LABELLED)
+    print(f"\n{criterion}: agreement {agreement:.3f}; true positives {confusion[(True, True)]}, "
+          f"true negatives {confusion[(False, False)]}, false positives {confusion[(False, True)]}, "
+          f"false negatives {confusion[(True, False)]}")
+    print("\n".join(wrong))
+    required = 1.0 if criterion == "crisis" else REQUIRED_AGREEMENT
+    assert agreement >= required, "\n".join(wrong)
+
+
+def test_pyodide_gives_exactly_the_answers_cpython_gives(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run Pyodide outside the browser"
+    requests = [{"check": "smart", "input": {"goal": goal["goal"]}} for goal in LABELLED]
+    requests += [{"check": "smart", "input": {"goal": "Walk 20 minutes a day", "why": "For my kids"}},
+                 {"check": "smart", "input": {"goal": "x" * 100_000}},
+                 {"check": "smart", "input": {"goal": "اركض ٣ مرات في الأسبوع 🏃 run 3 times a week"}}]
+    (tmp_path / "requests.json").write_text(json.dumps(requests), encoding="utf-8")
+    wheel = bundle.build_bundle().wheel
+    completed = subprocess.run(
+        [node, str(Path(__file__).parent / "pyodide_run_checks.mjs"), str(wheel), str(tmp_path / "requests.json")],
+        capture_output=True, text=True, cwd=bundle.ROOT, timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    answer = json.loads(completed.stdout)
+    assert answer["python"].startswith("3.14")
+    expected = [json.loads(api.handle(json.dumps(request))) for request in requests]
+    mismatches = [(r["input"]["goal"][:60], e, g) for r, e, g in zip(requests, expected, answer["results"]) if e != g]
+    assert not mismatches, mismatches[:3]
