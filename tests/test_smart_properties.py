@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from worksheets.checks import api
 from worksheets.checks.smart import CRITERIA, check_goal
 
-_SHAPE = set(CRITERIA) | {"crisis", "prompts"}
+_SHAPE = set(CRITERIA) | {"crisis", "prompts", "suggestion"}
 
 goal_words = st.sampled_from([
     "never", "always", "call", "my", "sister", "every", "sunday", "3", "twice", "a couple", "week", "by", "friday",

@@ -536,9 +536,65 @@ def _quote(text: str, limit: int = 70) -> str:
 
 
 def _core(goal: str) -> str:
-    """The person's goal, shortened, for suggestions built from their own words."""
+    """The person's goal, shortened and without hedges, for suggestions built from their own words."""
     core = re.sub(r"^(?:i (?:just )?(?:want|would like|'d like|need|hope|will|plan) to|i'll|i will|my goal is to)\s+", "", goal.strip(" ,."))
+    core = _patterns().hedge.sub("", core)
+    core = re.sub(r"\s+", " ", re.sub(r"^\s*to\s+", "", core)).strip(" ,")
     return _quote(core[:1].upper() + core[1:], 60) if core else "Your goal"
+
+
+_SOFTEN = (
+    (re.compile(r"\b(?:always|completely|totally|entirely|perfectly|fully|100%|100 percent|without fail|without missing(?: one)?|"
+                r"for the rest of my life|forever|for ever|for good|at all times|all the time|24/7|at all|ever again)\b\s*"), ""),
+    (re.compile(r"\bevery single\b"), "every"),
+    (re.compile(r"\b(?:perfect|flawless)\b"), "good-enough"),
+    (re.compile(r"\bnever\b"), "not"),
+    (re.compile(r"\bagain\b"), ""),
+)
+
+
+def _gerund(verb: str) -> str:
+    """argue -> arguing, yell -> yelling, stop -> stopping: enough English for a suggestion."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and verb != "be":
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def suggestion(r: Reading) -> str:
+    """One rewrite of the goal that would meet more of SMART, built from the person's words."""
+    if not r.action and not r.settings and not r.zero_target and not r.named_measure:
+        role = re.match(r"^(?:be|become)\s+(?:a|an|the)\s+(.+)$", _core(r.goal).lower())
+        if role:
+            return (f"One thing a {role.group(1)} does that I will do: ___ (for example, 15 minutes of time together), "
+                    "3 times a week this month.")
+        if r.feelings:
+            return (f"When I notice I feel {r.feelings[0]}, I will do one small thing that helps (like a 5-minute walk "
+                    "or texting a friend), 3 times this week.")
+        return f"One thing I will do that helps me {_core(r.goal).lower()}: ___, 3 times a week this month."
+    text = _core(r.goal).lower()
+    if not is_achievable(r):
+        for pattern, replacement in _SOFTEN:
+            text = pattern.sub(replacement, text)
+    measurable, timed = is_measurable(r), is_time_bound(r) or not is_achievable(r)
+    if not measurable:
+        fewer = any(v in {"less", "fewer"} for v in r.vague)
+        text = _patterns().vague.sub("", text)
+        text = text.strip(" ,") + (": 2 fewer than usual" if fewer else " 3 times") + ("" if timed else " each week")
+        timed = True
+    never = re.match(r"^not\s+([a-z]+)\b(.*)$", text.strip())
+    if never and not is_achievable(r):
+        return f"Go 7 days without {_gerund(never.group(1))}{never.group(2).rstrip(' ,')}."
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = text[:1].upper() + text[1:]
+    if not timed:
+        text += " by the end of this month"
+    if not is_achievable(r):
+        text += " for the next 7 days" if not is_time_bound(r) else ""
+    return text + "."
 
 
 def _feedback(r: Reading, why: str) -> dict[str, dict[str, Any]]:
@@ -550,28 +606,32 @@ def _feedback(r: Reading, why: str) -> dict[str, dict[str, Any]]:
         evidence = r.settings[0] if r.settings else r.trigger or r.named_measure or r.zero_target or r.action or ""
         s_text = f"You name something concrete (“{_quote(evidence, 50)}”), so you will know what to do and where."
     elif r.feelings and not r.action:
-        s_text = (f"“{_quote(r.feelings[0], 30)}” is a feeling, which is a fine place to start. What would you do, and in which "
-                  f"situation, that shows it? For example: “In the Monday meeting, I will …” or “When ___ happens, I will …”.")
+        s_text = (f"“{_quote(r.feelings[0], 30)}” is a feeling, which is a fine place to start. What would you do, and in "
+                  "which situation, that shows it? For example: “In the Monday meeting, I will …” or “When ___ happens, I will …”.")
     elif r.life_areas:
         s_text = (f"“{r.life_areas[0]}” is a whole area of life. Pick one situation inside it and one thing you will do there, "
                   f"like “{core} at ___ (a place, a person or a moment)”.")
+    elif not r.action:
+        s_text = (f"“{core}” describes who you want to be, which is a good direction. What is one thing that person does, "
+                  f"in one situation? For example: “{suggestion(r)}”")
     elif r.vague:
-        s_text = (f"“{r.vague[0]}” leaves the action open. Say exactly what you will do and where: for example "
-                  f"“{core}”, but with one situation, person or place named.")
+        s_text = (f"“{r.vague[0]}” leaves the action open. Say exactly what you will do, and where or with whom: "
+                  f"“{core}” could become “{suggestion(r)}”")
     else:
         s_text = f"Say what you will do, and where or with whom. For example: “{core} with ___ at ___”."
 
     if measurable:
-        evidence = r.bound or r.duration or r.clock or (r.zero_target and "none at all") or (r.measures and f"{r.measures[0]:g}") or r.recurrence or "a single action you can tick off"
+        evidence = (r.bound or r.duration or r.clock or (r.zero_target and "none at all")
+                    or (r.measures and f"{r.measures[0]:g}") or r.recurrence or "a single action you can tick off")
         m_text = f"You could check this afterwards ({_quote(str(evidence), 40)}). That makes progress easy to see."
     elif r.vague:
-        m_text = (f"“{r.vague[0]}” is hard to check. Put a number on it, such as how many, how often or how long: "
-                  f"“{core}: 2 times a week” or “… 2 fewer than usual”.")
+        m_text = (f"“{r.vague[0]}” is hard to check: how much is enough? Put a number on it, such as how many, how often or "
+                  f"how long: “{suggestion(r)}”")
     elif r.feelings:
-        m_text = ("Feelings are hard to count directly. Choose something you can tick off or rate, such as "
-                  f"“rate my {r.feelings[0]} 0–10 each evening” or “do ___ 3 times this week”.")
+        m_text = ("Feelings are hard to count directly. Choose something you can tick off, or rate how you feel from 0 to 10 "
+                  "each evening and aim for a number.")
     else:
-        m_text = f"How will you know it happened? Add a number, a frequency or a length of time: “{core}, 3 times a week”."
+        m_text = f"How will you know it happened? Add a number, a frequency or a length of time: “{suggestion(r)}”"
 
     if achievable:
         a_text = "This sounds within reach. Small, doable steps keep motivation up."
@@ -581,10 +641,10 @@ def _feedback(r: Reading, why: str) -> dict[str, dict[str, Any]]:
     else:
         word = _quote(r.absolutes[0], 30)
         a_text = (f"“{word}” sets the bar out of reach, and one slip could make the whole goal feel lost. "
-                  "Try one situation and a smaller first step, such as “once this week” or “for the next 7 days”.")
+                  f"Try one situation and a smaller first step: “{suggestion(r)}”")
 
     if relevant:
-        reason = _quote(why, 60) if why.strip() else _quote(r.clauses.reason, 60)
+        reason = _quote(why, 60) if why.strip() else _quote(r.clauses.reason or "your own words", 60)
         r_text = f"You say why this matters to you (“{reason}”). Keep that reason close on hard days."
     else:
         r_text = ("Why does this matter to you? Add a “because …” or write your reason in the why box. "
@@ -593,10 +653,9 @@ def _feedback(r: Reading, why: str) -> dict[str, dict[str, Any]]:
     if time_bound:
         t_text = f"It has a time frame (“{_quote(r.recurrence or r.deadline or '', 40)}”), so you will know when to check in."
     elif r.vague_times:
-        t_text = (f"“{r.vague_times[0]}” leaves the timing open. Give it a date or a rhythm: "
-                  f"“{core} by the end of this month” or “… every week”.")
+        t_text = (f"“{r.vague_times[0]}” leaves the timing open. Give it a date or a rhythm: “{suggestion(r)}”")
     else:
-        t_text = f"When will you do this, or how often? For example: “{core} by the end of this month” or “… every Sunday”."
+        t_text = f"When will you do this, or how often? Add a date or a rhythm: “{suggestion(r)}”"
 
     return {
         "specific": {"met": specific, "feedback": s_text},
@@ -631,10 +690,12 @@ def check_goal(goal: str, why: str = "") -> dict[str, Any]:
     if not goal.strip():
         empty = "Write your goal above and you will see feedback here."
         result: dict[str, Any] = {name: {"met": False, "feedback": empty} for name in CRITERIA}
-        result.update(crisis=False, prompts=[])
+        result.update(crisis=False, prompts=[], suggestion="")
         return result
     reading = read_goal(goal, why)
     result = _feedback(reading, why)
+    met = all(result[name]["met"] for name in CRITERIA)
+    result["suggestion"] = "" if met else suggestion(reading)
     result["crisis"] = reading.crisis
     result["prompts"] = _prompts(reading)
     return result
