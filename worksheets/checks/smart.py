@@ -124,7 +124,7 @@ _DATE = re.compile(
 _NOT_A_MEASURE = re.compile(
     r"\b24/7\b|\b\d+\s?x\b|\b\d+\s?(?:%|percent)|\b\d+\s?/\s?10\b(?!\s*(?:or|to))|\b\d+\s+out of\s+10\s+(?:person|me)\b"
     r"|\b(?:my|our|his|her|their|the)\s+\d+\s+(?:[a-z]+\s+)?(?:kids|children|sons|daughters|boys|girls|siblings|brothers|sisters|dogs|cats|grandkids|grandchildren|parents|friends|people)\b"
-    r"|\b(?:i'm|i am|im|aged?|turned?|turning|at)\s+\d{1,2}\b(?!\s*(?::|am|pm|o'clock|" + _UNIT_WORDS[3:-1] + r"|km|kg|minutes|times))"
+    r"|\b(?:i'm|i am|im|aged?|turned?|turning)\s+\d{1,2}\b(?!\s*(?::|am|pm|o'clock|" + _UNIT_WORDS[3:-1] + r"|km|kg|minutes|times))"
     r"|\b\d+\s+years?\s+old\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+-\d+\b|\b\d(?:-\d){2,}\b|\b(?:top|number|no\.?)\s+\d+\b"
 )
 _RANGE = re.compile(r"\b(\d+)\s*(?:-|to)\s*(\d+)\b|\bbetween\s+(\d+)\s+and\s+(\d+)\b")
@@ -244,6 +244,7 @@ class Reading:
     zero_target: str | None
     action: str | None
     action_detail: bool
+    vague_action: bool
     feelings: list[str]
     life_areas: list[str]
     recurrence: str | None
@@ -295,6 +296,7 @@ def _absolutes(goal: str) -> list[str]:
         if word in {"exactly", "get rid of"}:
             continue
         found.append(word)
+    found += re.findall(r"\b(?:1[0-9]{2}|[2-9][0-9]{2})\s?(?:%|percent)", goal)
     # A zero applied to a feeling ("zero anxiety", "no pain at all", "without any fear").
     for match in re.finditer(r"\b(?:zero|no|without(?: feeling)? any|not (?:a single|one|any))\s+([a-z-]+)(?:\s+([a-z-]+))?", goal):
         if any(word and p.feeling.fullmatch(word) for word in match.groups()):
@@ -361,8 +363,13 @@ def _impossible(goal: str) -> str | None:
     return None
 
 
-def _action(goal: str) -> tuple[str | None, bool]:
-    """The goal's main action outside 'when ...' triggers: (phrase, pinned by a detail?).
+#: Words after which the action phrase ends: what follows qualifies it and names no amount.
+_SUBORDINATE = re.compile(r"\b(?:without|instead of|even if|even though|unless|so that|because|rather than)\b")
+_PEOPLE_WORDS = "|".join(re.escape(w) for w in sorted(lexicon()["people"], key=len, reverse=True))
+
+
+def _action(goal: str) -> tuple[str | None, bool, bool]:
+    """The goal's main action outside 'when ...' triggers: (phrase, pinned by a detail?, vague amount in it?).
 
     A goal led by a state verb ("be calm", "feel at peace", "know what to say") has no action,
     unless another verb follows it ("be brave and call my sister") or it sets someone else's
@@ -376,24 +383,25 @@ def _action(goal: str) -> tuple[str | None, bool]:
     while True:
         match = p.verb.search(main, position)
         if match is None:
-            return None, False
+            return None, False, False
         verb = match.group(0)
         if p.state_verb.fullmatch(verb) and not p.concrete_verb.fullmatch(verb):
-            others = re.match(r"\s+(?:sure\s+)?(?:(?:my|his|her|our|their|the)\s+(?:[a-z-]+\s+)?[a-z-]+|him|her|them|everyone|everybody|people)\s+(?:to\s+)?", main[match.end():])
+            others = re.match(r"\s+(?:sure\s+)?(?:(?:my|his|her|our|their|the)\s+(?:[a-z-]+\s+)?(?:" + _PEOPLE_WORDS + r")|him|her|them|everyone|everybody|people)\s+(?:to\s+)?", main[match.end():])
             if verb.startswith(("make", "get", "have", "let", "help")) and others:
                 position = match.end() + others.end()
                 continue
             joined = re.search(r",|\band\b|\bthen\b", main[match.end():])
             if not joined:
-                return None, False
+                return None, False, False
             position = match.end() + joined.end()
             continue
-        rest = main[match.end():].split(",")[0]
+        rest = _SUBORDINATE.split(main[match.end():].split(",")[0])[0]
+        vague = bool(p.vague.search(rest))
         if p.self_contained.fullmatch(verb):
-            return (verb + rest)[:80].strip(), True
+            return (verb + rest)[:80].strip(), True, vague
         leftover = _FILLER.sub(" ", _ADVERB.sub(" ", p.feeling.sub(" ", p.vague.sub(" ", _NOT_A_MEASURE.sub(" ", rest)))))
         detail = bool(re.search(r"[a-z]{3,}|\d", leftover)) or bool(p.people.search(rest)) or bool(re.match(r"\s+me\b", rest))
-        return (verb + rest)[:80].strip(), detail
+        return (verb + rest)[:80].strip(), detail, vague
 
 
 def _named_measure(text: str) -> str | None:
@@ -401,11 +409,9 @@ def _named_measure(text: str) -> str | None:
     found = _first(_NAMED_MEASURE, text)
     if found:
         return found
-    habit = re.search(r"\b\d+(?:\.\d+)?\s+(?:[a-z-]+\s+)?([a-z-]+)", text)
-    while habit:
-        if _patterns().countable.fullmatch(habit.group(1)):
-            return habit.group(0)
-        habit = re.compile(r"\b\d+(?:\.\d+)?\s+(?:[a-z-]+\s+)?([a-z-]+)").search(text, habit.end())
+    for number in re.finditer(r"\b\d+(?:\.\d+)?\s+([a-z-]+)(?:\s+([a-z-]+))?", text):
+        if any(word and _patterns().countable.fullmatch(word) for word in number.groups()):
+            return number.group(0)
     return None
 
 
@@ -433,7 +439,7 @@ def read_goal(goal: str, why: str = "") -> Reading:
     main = clauses.goal
     numeric = _numbers_as_digits(main)
     timed = _numbers_as_digits(main + " , " + clauses.reason)
-    action, detail = _action(numeric)
+    action, detail, vague_action = _action(numeric)
     trigger_match = _TRIGGER.search(main)
     trigger = None
     if trigger_match:
@@ -471,6 +477,7 @@ def read_goal(goal: str, why: str = "") -> Reading:
         zero_target=zero,
         action=action,
         action_detail=detail,
+        vague_action=vague_action,
         feelings=p.feeling.findall(main),
         life_areas=p.life_area.findall(main),
         recurrence=recurrence,
@@ -504,7 +511,7 @@ def is_specific(r: Reading) -> bool:
         return True
     if not r.action:
         return False
-    if r.vague and not (r.measures or r.recurrence or r.duration or r.clock):
+    if r.vague_action and not (r.measures or r.recurrence or r.duration or r.clock):
         return False
     quantity = bool(r.measures or r.recurrence or r.duration or r.clock)
     return quantity or r.action_detail
@@ -513,7 +520,7 @@ def is_specific(r: Reading) -> bool:
 def is_measurable(r: Reading) -> bool:
     if r.measures or r.duration or r.clock or r.bound or r.zero_target:
         return True
-    if r.vague:
+    if r.vague_action or (r.vague and not r.action):
         return False
     if r.recurrence and r.action:
         return True
