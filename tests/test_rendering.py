@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,7 +38,21 @@ def smart_goal() -> pages.Worksheet:
 
 def test_every_spec_loads_and_renders() -> None:
     for worksheet in pages.load_worksheets():
-        assert f'data-worksheet="{worksheet.id}"' in pages.render_form(worksheet, URLS)
+        html = pages.render_form(worksheet, URLS)
+        assert f'data-worksheet="{worksheet.id}"' in html or f'data-plan="{worksheet.id}"' in html
+
+
+def test_a_plan_page_gets_every_other_spec_in_its_island(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text("id: a\ntitle: A\ndescription: d\nintro: i\nfields:\n  - {id: x, kind: text, label: X}\n")
+    (tmp_path / "plan.yml").write_text("id: plan\ntitle: P\ndescription: d\nintro: i\nfields: []\n"
+                                       "template: plan.html\ngathers: [a, not-yet-written]\n")
+    worksheets = pages.load_worksheets(tmp_path)
+    plan = next(w for w in worksheets if w.id == "plan")
+    html = pages.render_form(plan, {**URLS, "pages": {}}, worksheets)
+    island = re.search(r"<script type=\"application/json\" data-plan-config>(.*?)</script>", html, re.S).group(1)
+    config = json.loads(island)
+    assert list(config["worksheets"]) == ["a"] and config["worksheets"]["a"]["fields"][0]["label"] == "X"
+    assert "worksheets" not in pages.render_form(worksheets[0], URLS)
 
 
 def test_the_smart_goal_form_follows_the_page_contract(smart_goal: pages.Worksheet) -> None:
@@ -64,6 +79,10 @@ def test_spec_text_is_escaped_and_the_island_cannot_close_its_script(tmp_path: P
     ("yaml_text", "message"),
     [
         ("id: broken\ntitle: t\ndescription: d\nintro: i\n", "broken.yml: missing required key 'fields'"),
+        ("id: broken\ntitle: t\ndescription: d\nintro: i\nfields: []\ntemplate: nope.html\n",
+         "broken.yml: template 'nope.html' is not in templates/"),
+        ("id: broken\ntitle: t\ndescription: d\nintro: i\nfields: []\ncalendar: {deadlines_from: [a]}\n",
+         "broken.yml: calendar needs"),
         ("id: other\ntitle: t\ndescription: d\nintro: i\nfields: []\n", "must match the file name"),
         ("id: broken\ntitle: t\ndescription: d\nintro: i\nfields:\n  - {id: a, kind: dial, label: l}\n",
          "broken.yml: fields[0] (a): unknown kind 'dial'"),

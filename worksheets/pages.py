@@ -26,6 +26,8 @@ _FIELD_DEFAULTS = {"hint": "", "placeholder": "", "print_lines": 3, "check": Non
 #: Optional spec keys and their values when a spec leaves them out. `template` picks the page's
 #: template; `gathers` (ids of other worksheets) puts their specs into the page's JSON island.
 _SPEC_DEFAULTS = {"template": "worksheet.html", "gathers": []}
+#: A page's calendar file: deadlines are the date fields of these worksheets, with reviews until each.
+_CALENDAR_KEYS = ("deadlines_from", "review_every_weeks", "deadline_title", "review_title", "review_description")
 
 
 class SpecError(ValueError):
@@ -70,6 +72,11 @@ def _validated(path: Path) -> dict[str, Any]:
         raise SpecError(f"{path.name}: template '{spec['template']}' is not in {TEMPLATES_DIR.name}/")
     if not isinstance(spec["gathers"], list) or not all(isinstance(i, str) for i in spec["gathers"]):
         raise SpecError(f"{path.name}: gathers must be a list of worksheet ids")
+    calendar = spec.setdefault("calendar", None)
+    if calendar is not None:
+        missing = [key for key in _CALENDAR_KEYS if key not in calendar]
+        if missing or not isinstance(calendar["review_every_weeks"], int) or calendar["review_every_weeks"] < 1:
+            raise SpecError(f"{path.name}: calendar needs {list(_CALENDAR_KEYS)}, review_every_weeks a whole number >= 1")
     if spec["id"] != path.stem:
         raise SpecError(f"{path.name}: id '{spec['id']}' must match the file name '{path.stem}'")
     field_ids = [field.get("id") for field in spec["fields"]]
@@ -124,4 +131,4 @@ def render_form(worksheet: Worksheet, urls: dict[str, Any], others: Sequence[Wor
     # "</" would end the <script> island early; \u003c is the same character to JSON.
     island = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     template = _environment().get_template(worksheet.spec["template"])
-    return template.render(spec=worksheet.spec, island=island)
+    return template.render(spec=worksheet.spec, island=island, urls=urls)
