@@ -47,6 +47,9 @@ class _Patterns:
     hedge: re.Pattern[str]
     reason: re.Pattern[str]
     relevance: re.Pattern[str]
+    zero_feeling: re.Pattern[str]
+    in_month: re.Pattern[str]
+    recurrence: re.Pattern[str]
     verb: re.Pattern[str]
     multiword_setting: re.Pattern[str]
     self_contained: re.Pattern[str]
@@ -85,7 +88,8 @@ def _patterns() -> _Patterns:
         concrete_verb=phrase_pattern(_verb_forms(words["concrete_verbs"])),
         multiword_setting=phrase_pattern([s for s in words["settings"] if " " in s]),
         self_contained=phrase_pattern(_verb_forms(words["self_contained_actions"])),
-        verb=phrase_pattern(_verb_forms(words["concrete_verbs"] + words["state_verbs"])),
+        verb=phrase_pattern(_verb_forms(words["concrete_verbs"] + words["state_verbs"] + words["self_contained_actions"])),
+        recurrence=phrase_pattern(words["recurrence_words"]),
         state_verb=phrase_pattern(_verb_forms(words["state_verbs"])),
         countable=phrase_pattern(words["countable_habits"]),
         holiday=phrase_pattern(words["holidays"]),
@@ -100,6 +104,8 @@ def _patterns() -> _Patterns:
         crisis_stem=re.compile(r"\b(?:" + "|".join(words["crisis_stems"]) + r")"),
         hedge=phrase_pattern(words["hedges"]),
         reason=phrase_pattern(words["reason_markers"]),
+        zero_feeling=re.compile(r"\b0\s+(?=(?:[a-z-]+\s+)?(?:" + "|".join(map(re.escape, words["feelings"])) + r")\b)"),
+        in_month=re.compile(r"\b(?:this|in a|within a|by next)\s+month\b|\b(?:in|during|by)\s+(?:" + months + r")\b"),
         relevance=phrase_pattern(words["reason_markers"] + words["relevance_phrases"]),
     )
 
@@ -116,27 +122,20 @@ _CLOCK = re.compile(
 _DATE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?\b"
-    r"|(?<!a )(?<!be )\b(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?:/\d{2,4})?\b(?!\s*(?:/|out of|person|rating|score))"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"
+    r"|(?<!a )(?<!be )\b(?!24/7\b)(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?:/\d{2,4})?\b(?!\s*(?:/|out of|or\b|and\b|person|rating|score|mum|mom|dad))(?<!/10)"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b(?:on|by|before|until|till|from|after)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?!of\b)[a-z])"
+    r"|\b(?:in|by|before|until|during|for|of)\s+(?:19|20)\d\d\b"
 )
 # Numbers that count nothing: ages, ordinals, "24/7", "10x", "100% better", ratings of a person,
 # people one has ("my 2 kids"), the names of scales and techniques ("GAD-7", "5-4-3-2-1").
 _NOT_A_MEASURE = re.compile(
-    r"\b24/7\b|\b\d+\s?x\b|\b\d+\s?(?:%|percent)|\b\d+\s?/\s?10\b(?!\s*(?:or|to))|\b\d+\s+out of\s+10\s+(?:person|me)\b"
+    r"\b24/7\b|\b\d+\s?x\b|\b\d+\s?(?:%|percent)(?=\s+(?:better|happier|happy|more|less|confident|calm|sure|sober|certain|fine|okay|ok|healthy|of the time|effort|committed|present|focused|myself)\b)"
+    r"|\b(?:1\d\d|[2-9]\d\d)\s?(?:%|percent)|\btop\s+\d+\s?%|\b10\s?/\s?10\b|\b10\s+out of\s+10\b|\b\d+\s?/\s?10\s+(?:person|mum|mom|dad|parent|wife|husband|partner|friend|me)\b"
     r"|\b(?:my|our|his|her|their|the)\s+\d+\s+(?:[a-z]+\s+)?(?:kids|children|sons|daughters|boys|girls|siblings|brothers|sisters|dogs|cats|grandkids|grandchildren|parents|friends|people)\b"
     r"|\b(?:i'm|i am|im|aged?|turned?|turning)\s+\d{1,2}\b(?!\s*(?::|am|pm|o'clock|" + _UNIT_WORDS[3:-1] + r"|km|kg|minutes|times))"
     r"|\b\d+\s+years?\s+old\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+-\d+\b|\b\d(?:-\d){2,}\b|\b(?:top|number|no\.?)\s+\d+\b"
 )
 _RANGE = re.compile(r"\b(\d+)\s*(?:-|to)\s*(\d+)\b|\bbetween\s+(\d+)\s+and\s+(\d+)\b")
-_MEASURE_UNIT = None  # filled lazily below
-
-
-@cache
-def _measure_unit() -> re.Pattern[str]:
-    units = lexicon()["measure_units"]
-    return re.compile(r"^\s*(?:[a-z'-]+\s+){0,2}?(?:" + "|".join(re.escape(u) for u in units) + r")(?:s|es)?\b")
-
-
 def _numbers_as_digits(text: str) -> str:
     """Spell number words as digits, leaving 'no one', 'one day' and 'someone' alone."""
     table = lexicon()["number_words"]
@@ -148,7 +147,9 @@ def _numbers_as_digits(text: str) -> str:
         before = text[max(0, match.start() - 4):match.start()]
         if word in {"a", "an"}:
             return word
-        if word == "one" and (before.endswith("no ") or re.match(r"\s+(?:day|of|another|more|thing i|way|step)\b", after)):
+        if word == "once" and before.endswith("for "):
+            return word
+        if word == "one" and (before.endswith(("no ", "the ", "any", "some")) or re.match(r"\s+(?:day|of|another|more|thing i|way|step)\b", after)):
             return word
         if word in {"none"}:
             return word
@@ -167,10 +168,10 @@ def _numbers_as_digits(text: str) -> str:
 
 def _measures(text: str) -> list[float]:
     """The numbers in a text that measure something, with number words read as numbers."""
-    masked = _DATE.sub(" ", text)
+    masked = re.sub(r"\b(?:19|20)\d\d\b", " ", _DATE.sub(" ", text))
     masked = _NOT_A_MEASURE.sub(" ", masked)
     masked = _CLOCK.sub(" ", masked)
-    masked = re.sub(r"\b0\s+(?=(?:[a-z-]+\s+)?(?:" + "|".join(map(re.escape, lexicon()["feelings"])) + r")\b)", " ", masked)
+    masked = _patterns().zero_feeling.sub(" ", masked)
     values = []
     for match in re.finditer(_NUMBER, masked):
         try:
@@ -205,13 +206,15 @@ _DURATION = re.compile(r"\b(?:for\s+)?(?:at least\s+)?\d+(?:\.\d+)?\s*-?\s*(?:se
 _BOUND = re.compile(r"\b(?:no more than|not more than|at least|at most|up to|fewer than|less than|more than|under|below|above|over|max(?:imum)?|minimum|only|tops|down to|down from|from\s+\d+\s+to)\s+\d|\b\d+\s+(?:or\s+)?(?:fewer|less|more|max|tops)\b")
 _ZERO_TARGET = re.compile(r"\b(?:no|zero|0|quit|quitting|stop|stopping|never|give up|giving up|without|cut out|cutting out|not|don't|won't|avoid|no more|refuse|eliminate|ditch|kick|ban|drop)\b")
 _SCALE = re.compile(r"\b(?:score|rating|gad-?7|phq-?9|rosenberg|bdi|scale|fear rating|anxiety rating|average|level)\b")
-_NAMED_MEASURE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:k\s+)?(?:km|kilomet(?:re|er)s?|miles?|kg|kilos?|lbs?|pounds?|stone|steps?|litres?|liters?|glasses|cups?|calories|hours? of (?:sleep|screen time)|points?|units?)\b|\bscreen time\b|\binbox\b")
+_NAMED_MEASURE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:k\s+)?(?:km|kilomet(?:re|er)s?|miles?|kg|kilos?|lbs?|pounds?|stone|steps?|litres?|liters?|glasses|cups?|calories|hours? (?:of )?(?:sleep|screen time)|points?|units?)\b|\bscreen time\b|\binbox\b")
 _TRIGGER = re.compile(r"\b(?:when|whenever|every time|each time|if|next time|as soon as|before|after)\s+(?:i|my|someone|people|he|she|they|we|the|a)\b[^,]*")
 _MASKED_IDIOMS = re.compile(
     r"\b(?:take advantage of|take care of|take it easy|take things|take me seriously|take (?:it|things) personally|get along|get over|"
     r"get better|get back out there|get out there|give up on|let go|move on|look after|look forward|spend (?:quality |more |less )?time|"
     r"cut down|cut back|work on|focus on|deal with|open up|stand up for|make sense|make friends|make peace|kill time|killing time|"
-    r"have fun|be there for|go easy|go back to being|feel like)\b"
+    r"have fun|be there for|go easy|go back to being|feel like|lose my temper|lose it|lose control|lose my cool|"
+    r"save money|spend money|make money|waste money|how do i|what do i|how can i|cut(?:ting)? corners|get through|get by|"
+    r"shoot(?:ing)? myself in the foot|killing me|kill it|kills me|murder a)\b"
 )
 _ADVERB = re.compile(r"\b(?!(?:family|daily|weekly|monthly|nightly|early|fortnightly)\b)[a-z]{3,}ly\b")
 _FILLER = re.compile(
@@ -291,12 +294,14 @@ def _absolutes(goal: str) -> list[str]:
         if word in {"everything"} and not re.search(r"\b(?:control|fix|do|finish|manage|handle|perfect|organi[sz]e|plan)\b\s*$", before) \
                 and not re.match(r"\s+(?:is|goes|to be)\s+(?:perfect|right)", goal[match.end():]):
             continue
-        if word == "a single" and not re.search(r"\b(?:not|no|without|never)\b", local):
+        if word == "a single" and not (re.search(r"\b(?:not|no|without|never)\b", local)
+                                       and p.feeling.search(" ".join(goal[match.end():].split()[:2]))):
             continue
         if word in {"exactly", "get rid of"}:
             continue
         found.append(word)
-    found += re.findall(r"\b(?:1[0-9]{2}|[2-9][0-9]{2})\s?(?:%|percent)", goal)
+    found += re.findall(r"\b(?:1(?:0[1-9]|[1-9]\d)|[2-9]\d\d)\s?(?:%|percent)", goal)
+    found += re.findall(r"\ball (?:of )?my (?:[a-z]+ )?(?:thoughts|worries|feelings|fears|anxiety|problems|stress)\b", goal)
     # A zero applied to a feeling ("zero anxiety", "no pain at all", "without any fear").
     for match in re.finditer(r"\b(?:zero|no|without(?: feeling)? any|not (?:a single|one|any))\s+([a-z-]+)(?:\s+([a-z-]+))?", goal):
         if any(word and p.feeling.fullmatch(word) for word in match.groups()):
@@ -319,7 +324,8 @@ _PER_DAY_LIMITS = (
     (re.compile(r"\b(\d[\d,]*)\s+(?:push-?ups|press-?ups|sit-?ups|squats|burpees)\b"), 300),
     (re.compile(r"\b(\d[\d,]*)\s*k?\s+steps\b"), 60000),
     (re.compile(r"\b(?:run|walk|cycle|swim)\s+(\d+)\s*(?:km|kilomet)"), 60),
-    (re.compile(r"\b(\d+)\s+hours?\s+(?:of\s+)?(?:sleep|study|studying|work|working|exercise|training)\b|\b(?:sleep|study|work|train)\s+(\d+)\s+hours?\b"), 14),
+    (re.compile(r"\b(\d+)\s+hours?\s+(?:of\s+)?(?:sleep|study|studying|work|working)\b|\b(?:sleep|study|work)\s+(?:for\s+)?(\d+)\s+hours?\b"), 14),
+    (re.compile(r"\b(?:meditate|exercise|train|run|walk|read|practise|practice|journal|pray|stretch)\s+(?:for\s+)?(\d+)\s+hours?\b|\b(\d+)\s+hours?\s+of\s+(?:meditation|exercise|training|reading|practice|yoga)\b"), 6),
 )
 
 
@@ -331,8 +337,10 @@ def _weeks_in(text: str) -> float | None:
         return amount / 7 if unit.startswith("day") else amount * 4.3 if unit.startswith("month") else amount
     if re.search(r"\b(?:this|in a|within a|in one)\s+week\b|\bby\s+(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:tomorrow|tonight|today)\b", text):
         return 1.0
-    if re.search(r"\b(?:this|in a|within a|by next)\s+month\b", text):
+    if _patterns().in_month.search(text):
         return 4.3
+    if re.search(r"\bby\s+(?:the\s+)?(?:spring|summer|autumn|winter|christmas|the end of the year|new year)\b", text):
+        return 26.0
     return None
 
 
@@ -348,7 +356,13 @@ def _impossible(goal: str) -> str | None:
             limit = per_week.get(match.group(2), per_week.get(match.group(2).rstrip("s"), 0))
             if float(match.group(1)) / max(weeks, 1.0) > limit:
                 return match.group(0)
-    if re.search(r"\b(?:a|an|my|the)\s+(?:whole|entire|full)\s+(?:novel|book|thesis|dissertation)\b", goal) and weeks and weeks <= 2:
+    money = re.search(r"\b(?:save|pay off|pay back|earn|clear)\s+(?:my\s+|the\s+)?[£$€]?\s?(\d+(?:[.,]\d+)?)\s?(k|000)?\b", goal)
+    if money and weeks and weeks <= 4.5:
+        amount = float(money.group(1).replace(",", "")) * (1000 if money.group(2) in {"k", "000"} else 1)
+        if amount >= 5000:
+            return money.group(0)
+    if re.search(r"\b(?:a|an|my|the)\s+(?:[a-z0-9,]+\s+){0,2}?(?:whole|entire|full)?\s*(?:[a-z0-9,]+\s+){0,2}(?:novel|book|thesis|dissertation)\b", goal) \
+            and re.search(r"\b(?:whole|entire|full)\b", goal) and weeks and weeks <= 2:
         return "a whole book in days"
     if re.search(r"\bcouch\b.*\bmarathon\b", goal) and (weeks is None or weeks < 12):
         return "couch to marathon"
@@ -376,7 +390,7 @@ def _action(goal: str) -> tuple[str | None, bool, bool]:
     action ("make him text me back").
     """
     p = _patterns()
-    main = p.life_area.sub(" ", _MASKED_IDIOMS.sub(" ", _TRIGGER.sub(" ", goal)))
+    main = p.life_area.sub(" ", _MASKED_IDIOMS.sub(" be ", _TRIGGER.sub(" ", goal)))
     # Places and events can hold verbs ("book club", "phone call"): they are details, not actions.
     main = p.multiword_setting.sub(" place ", main)
     position = 0
@@ -397,8 +411,8 @@ def _action(goal: str) -> tuple[str | None, bool, bool]:
             continue
         rest = _SUBORDINATE.split(main[match.end():].split(",")[0])[0]
         vague = bool(p.vague.search(rest))
-        if p.self_contained.fullmatch(verb):
-            return (verb + rest)[:80].strip(), True, vague
+        if p.self_contained.fullmatch(verb) and not re.search(r"[a-z]{3,}|\d", _FILLER.sub(" ", rest)):
+            return (verb + rest)[:80].strip(), False, vague
         leftover = _FILLER.sub(" ", _ADVERB.sub(" ", p.feeling.sub(" ", p.vague.sub(" ", _NOT_A_MEASURE.sub(" ", rest)))))
         detail = bool(re.search(r"[a-z]{3,}|\d", leftover)) or bool(p.people.search(rest)) or bool(re.match(r"\s+me\b", rest))
         return (verb + rest)[:80].strip(), detail, vague
@@ -448,18 +462,19 @@ def read_goal(goal: str, why: str = "") -> Reading:
                 or p.countable.search(words)) and not p.life_area.search(words):
             trigger = words
     zero = None
-    for match in _ZERO_TARGET.finditer(numeric):
-        window = " ".join(numeric[match.end():].split()[:5])
+    unidiomatic = _MASKED_IDIOMS.sub(" be ", numeric)
+    for match in _ZERO_TARGET.finditer(unidiomatic):
+        window = " ".join(unidiomatic[match.end():].split()[:5])
         habit = p.countable.search(window)
-        after = numeric[match.end():]
+        after = unidiomatic[match.end():]
         if habit and not re.match(r"\s*(?:more than|less than|fewer than)", after) \
                 and not re.match(r"\s*(?:\S+\s+){0,4}?(?:so much|as much|too much|so often|as often|too often|less|more)\b", after[len(window[:habit.end()]) + 1:]):
             zero = (match.group(0) + " " + window[:habit.end()]).strip()
             break
-    zero = zero or _first(re.compile(r"\b(?:sober|alcohol-free|smoke-free|drug-free|caffeine-free|sugar-free|nicotine-free)\b"), numeric)
+    zero = zero or _first(re.compile(r"\b(?:sober|(?:alcohol|smoke|drug|caffeine|sugar|nicotine|debt|gambling|vape)[- ]free)\b"), numeric)
     settings = [s for s in p.setting.findall(main) if not p.life_area.search(s)]
     measures = _measures(numeric)
-    recurrence = _first(_RECURRENCE, timed)
+    recurrence = _first(_RECURRENCE, timed) or _first(p.recurrence, timed)
     deadline = _deadline(timed)
     why_text = (why or "").strip()
     reading = Reading(
@@ -510,8 +525,9 @@ def is_specific(r: Reading) -> bool:
     if r.settings or r.trigger or r.named_measure or r.zero_target:
         return True
     if not r.action:
-        return False
-    if r.vague_action and not (r.measures or r.recurrence or r.duration or r.clock):
+        # A clock time or amount with a time frame pins a plan down even without a listed verb.
+        return bool((r.clock or r.duration) and is_time_bound(r) and not r.feelings)
+    if r.vague_action and not (r.measures or r.duration or r.clock):
         return False
     quantity = bool(r.measures or r.recurrence or r.duration or r.clock)
     return quantity or r.action_detail
@@ -520,11 +536,11 @@ def is_specific(r: Reading) -> bool:
 def is_measurable(r: Reading) -> bool:
     if r.measures or r.duration or r.clock or r.bound or r.zero_target:
         return True
-    if r.vague_action or (r.vague and not r.action):
+    if (r.vague_action or (r.vague and not r.action)) and not r.bound:
         return False
     if r.recurrence and r.action:
         return True
-    return bool(r.action and r.action_detail)
+    return bool(r.action and (r.action_detail or _patterns().self_contained.match(r.action)))
 
 
 def is_achievable(r: Reading) -> bool:

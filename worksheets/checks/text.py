@@ -35,6 +35,8 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "“": '"'
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _GLUED_UNIT = re.compile(r"(\d)(km|k|kg|kgs|kms|lbs?|mins?|hrs?|h|pm|am|x)\b")
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_TIMES_PER = re.compile(r"\b(\d+)\s?x\s?(?:/|a|per|each|every)\s?(day|week|month|wk)\b")
+_THOUSANDS = re.compile(r"\b(\d+)\s?k\s+(steps|words)\b")
 
 
 @cache
@@ -58,6 +60,10 @@ def repair_typo(word: str) -> str:
     words = lexicon()
     if len(word) < 4 or word in words["not_typos"] or word in words["typo_vocabulary"]:
         return word
+    if word.endswith(("in", "in'")) and word.rstrip("'") + "g" in words["typo_vocabulary"]:
+        return word.rstrip("'") + "g"  # dropped g: "smokin" -> "smoking"
+    if len(word) > 4 and word[-1] == word[-2] and word[:-1] in words["typo_vocabulary"]:
+        return word[:-1]  # doubled last letter: "quitt" -> "quit"
     # An inflection ('weekdays', 'time') is a real word, not a typo of its neighbour ('weekday', 'times').
     candidates = [c for c in _typo_targets().get(word[0], [])
                   if abs(len(c) - len(word)) <= 2 and not (c.startswith(word) or word.startswith(c))]
@@ -74,6 +80,8 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text.translate(_QUOTES)).lower()
     pattern, table = _translations()
     text = pattern.sub(lambda m: table[m.group(0)], text)
+    text = _TIMES_PER.sub(r"\1 times a \2", text)
+    text = _THOUSANDS.sub(r"\g<1>000 \2", text)
     text = _GLUED_UNIT.sub(r"\1 \2", text)
     text = _WORD.sub(lambda m: repair_typo(m.group(0)), text)
     return re.sub(r"\s+", " ", text).strip()
@@ -89,7 +97,9 @@ class Clauses:
 
 
 _SENTENCES = re.compile(r"[.!?;\n]+\s*|\s+-\s+")
-_CONTEXT_THEN_GOAL = re.compile(r",\s*(?:and\s+)?(?:so|but|then)\s+(?:what\s+i\s+want\s+(?:to\s+do\s+)?is\s+)?")
+_CONTEXT_THEN_GOAL = re.compile(
+    r",\s*(?:and\s+)?(?:so|but|then)\s+(?:i\s+think\s+)?(?:what\s+i\s+(?:really\s+)?want\s+(?:to\s+do\s+)?is\s+(?:to\s+)?)?")
+_FILLER_START = re.compile(r"^(?:(?:ok(?:ay)?|so|basically|honestly|um+|well|like|right|hi|hey)\b[\s,]*)+|^(?:my\s+)?goal\s*(?:is)?\s*:\s*")
 _OPENER_THEN_GOAL = re.compile(r"^(?:now that|ever since|since|given that|because)\b[^,]*,\s*")
 
 
@@ -118,7 +128,7 @@ def split_clauses(text: str) -> Clauses:
     goal_parts: list[str] = []
     context_parts: list[str] = []
     reason_parts: list[str] = []
-    for sentence in filter(None, (s.strip(" ,") for s in _SENTENCES.split(text))):
+    for sentence in filter(None, (_FILLER_START.sub("", s.strip(" ,")) for s in _SENTENCES.split(text))):
         opener = _OPENER_THEN_GOAL.match(sentence)
         if opener:
             (reason_parts if sentence.startswith("because") else context_parts).append(opener.group(0))
