@@ -23,7 +23,7 @@
   const KEPT_ASIDE_KEY = /^worksheet:[a-z0-9][a-z0-9-]{0,63}:unreadable:\d{1,16}$/;
   const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   // Field kinds short enough to sit in a table cell; a group made only of these prints as a table.
-  const SHORT_KINDS = new Set(["date", "scale", "text", "number", "choice", "select", "radio"]);
+  const SHORT_KINDS = new Set(["date", "scale", "text", "number", "choice", "gas"]);
   const TEXT_KINDS = new Set(["textarea", "text"]);
 
   const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -280,6 +280,8 @@
     for (const [id, doc] of Object.entries(data.worksheets)) {
       const damaged = new Refusal(`This file is damaged: the entries for ${WORKSHEET_ID.test(id) ? labelOf(id) : "a worksheet"} are not in the expected shape.`);
       if (!WORKSHEET_ID.test(id)) throw damaged;
+      // The contract's shape holds for every version, so it is checked before and after migrating.
+      if (!isPlainObject(doc) || !validValues(doc.values)) throw damaged;
       let current;
       try {
         current = storage.upgrade(doc);
@@ -534,16 +536,18 @@
     function groupNode(section, field, items) {
       const nested = field.fields || [];
       const kept = items.filter((item) => countEntries(item) > 0);
-      if (nested.length && nested.every((f) => SHORT_KINDS.has(f.kind))) {
+      // Short answers print as a table, without the columns nobody filled in.
+      const columns = nested.filter((f) => kept.some((item) => filled(item[f.id])));
+      if (columns.length && columns.every((f) => SHORT_KINDS.has(f.kind))) {
         const table = element("table", { class: "plan-table" });
         table.append(element("caption", {}, field.label));
         const head = element("tr");
-        head.append(...nested.map((f) => element("th", { scope: "col" }, f.label)));
+        head.append(...columns.map((f) => element("th", { scope: "col" }, f.label)));
         table.append(element("thead"), element("tbody"));
         table.tHead.append(head);
         for (const item of kept) {
           const row = element("tr");
-          row.append(...nested.map((f) => element("td", {}, filled(item[f.id]) ? shownValue(f, item[f.id]) : "")));
+          row.append(...columns.map((f) => element("td", {}, filled(item[f.id]) ? shownValue(f, item[f.id]) : "")));
           table.tBodies[0].append(row);
         }
         const wrapper = element("div", { class: "plan-group" });
@@ -571,7 +575,15 @@
       const run = () => {
         for (const { field, values, node } of checks) {
           const input = { [field.check.input]: values[field.id] };
-          for (const [keyword, other] of Object.entries(field.check.context || {})) input[keyword] = values[other] || "";
+          for (const [keyword, other] of Object.entries(field.check.context || {})) {
+            input[keyword] = values[other] || "";
+            // As on the worksheet: an empty context field is read from the worksheet the spec names.
+            const source = (field.check.context_from || {})[keyword];
+            if (source && !input[keyword].trim()) {
+              const borrowed = documents[source.worksheet] || {};
+              input[keyword] = source.fields.map((id) => borrowed[id]).filter((text) => filled(text)).join("\n");
+            }
+          }
           api.checker.check({ check: field.check.name, input }).then((answer) => {
             if (answer.type !== "result" || !node.isConnected) return;
             const met = [];
