@@ -508,3 +508,37 @@ def test_my_plan_prints_the_plan_alone_on_at_most_two_pages(my_plan: Page, a_sit
         expect(page.locator(hidden).first).to_be_hidden()
     pdf = page.pdf(format=paper, print_background=False)
     assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
+
+
+# ---- Accessibility -------------------------------------------------------------------------------
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _axe_violations(page: Page) -> list[str]:
+    """WCAG 2.x A and AA violations axe-core finds inside My plan (Material's own chrome is not ours)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""() => axe.run(document.querySelector('[data-plan]'),
+        {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
+
+
+def test_my_plan_has_no_accessibility_violations_with_a_plan_an_import_and_a_share_view(
+        browser: Browser, a_site_server: str, specs, tmp_path: Path) -> None:
+    # Only this context lets the test inject axe-core past the site's Content-Security-Policy.
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        _seed(page, a_site_server, _a_full_plan(specs))
+        page.goto(a_site_server + "worksheets/my-plan/")
+        exported = _export(page, tmp_path)
+        page.get_by_label("Import a file you exported before").set_input_files(exported)
+        page.get_by_role("button", name="Delete all my data").click()
+        page.get_by_role("button", name="Make a share link").click()
+        expect(page.get_by_role("group", name="Import this file?")).to_be_visible()
+        assert _axe_violations(page) == []
+        page.get_by_role("link", name="Open the share link").click()
+        expect(page.get_by_text("A plan someone shared with you, read-only.")).to_be_visible()
+        assert _axe_violations(page) == []
+    finally:
+        context.close()
