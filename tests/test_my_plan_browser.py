@@ -161,9 +161,20 @@ def test_each_goal_shows_what_the_python_check_says_now(my_plan: Page, a_site_se
     assert not_yet  # "never" is out of reach: the plan does not pretend all is well
 
 
+def test_my_plan_works_after_instant_navigation(my_plan: Page, a_site_server: str, specs) -> None:
+    page = my_plan
+    _seed(page, a_site_server, _a_full_plan(specs))
+    page.goto(a_site_server)
+    page.locator("nav a[href$='worksheets/my-plan/']").first.click()
+    expect(page.locator("[data-plan-section=benefits]")).to_contain_text("I would laugh more")
+    page.get_by_role("button", name="Delete all my data").click()
+    expect(page.get_by_role("group", name="Delete everything?")).to_be_visible()
+
+
 def test_an_empty_browser_shows_where_to_start(my_plan: Page, a_site_server: str) -> None:
     my_plan.goto(a_site_server + "worksheets/my-plan/")
     expect(my_plan.locator("[data-plan-empty]")).to_be_visible()
+    expect(my_plan.locator("[data-plan-empty]").get_by_role("link", name="Write a SMART goal")).to_be_visible()
     expect(my_plan.get_by_role("button", name=re.compile("calendar"))).to_be_disabled()
     expect(my_plan.locator("[data-calendar-note]")).to_contain_text("None of your goals has a deadline yet")
 

@@ -728,6 +728,15 @@
       preview.focus();
     }
 
+    // Where to start when nothing is saved: the worksheets this page gathers, in its order.
+    find("[data-plan-starts]").replaceChildren(...config.worksheet.gathers
+      .filter((id) => specs[id] && (config.urls.pages || {})[id])
+      .map((id) => {
+        const item = element("li");
+        item.append(element("a", { href: config.urls.pages[id] }, specs[id].title));
+        return item;
+      }));
+
     root.addEventListener("click", (event) => {
       const control = event.target.closest("[data-action]");
       if (!control || !root.contains(control) || !actions[control.dataset.action]) return;
