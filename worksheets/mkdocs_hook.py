@@ -25,6 +25,7 @@ NAV_SECTION = "Worksheets"
 _WORKSHEET_LINK = re.compile(r"""^\{\{\s*worksheet_link\(\s*["']([a-z0-9-]+)["']\s*\)\s*\}\}[ \t]*$""", re.M)
 
 _worksheets: dict[str, pages.Worksheet] = {}
+_python_build: dict[str, str] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -41,7 +42,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for worksheet in _worksheets.values():
         files.append(File.generated(config, worksheet.page_path, content=pages.page_markdown(worksheet)))
-    for name, path in bundle.build_bundle().site_files().items():
+    shipped = bundle.build_bundle()
+    # Names the runtime and the checks together: a Python memory snapshot is valid for this pair only.
+    _python_build["snapshotKey"] = shipped.wheel.name
+    for name, path in shipped.site_files().items():
         files.append(File.generated(config, PYODIDE_URL + name, abs_src_path=str(path)))
     return files
 
@@ -62,13 +66,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if worksheet is None:
         return html
     urls = {
-        "pyodide": get_relative_url(PYODIDE_URL, page.url) + "/",
+        "pyodide": get_relative_url(PYODIDE_URL, page.url).rstrip("/") + "/",
         "worker": get_relative_url(WORKER_URL, page.url),
         "checksPackage": bundle.PACKAGE_NAME,
-        # Each worksheet's page, so a page can link to the others without knowing the site's layout.
-        "pages": {w.id: get_relative_url(w.page_path.removesuffix(".md") + "/", page.url) for w in _worksheets.values()},
+        "snapshotKey": _python_build["snapshotKey"],
     }
+    if _has_checks(worksheet.spec["fields"]):
+        # overrides/partials/checker-start.html starts the checker from <head> with these.
+        page.meta["checker_urls"] = urls
+    # Each worksheet's page, so a page can link to the others without knowing the site's layout.
+    urls = {**urls, "pages": {w.id: get_relative_url(w.page_path.removesuffix(".md") + "/", page.url)
+                              for w in _worksheets.values()}}
     return html + pages.render_form(worksheet, urls, list(_worksheets.values()))
+
+
+def _has_checks(fields: list[dict]) -> bool:
+    return any(field.get("check") or _has_checks(field.get("fields", [])) for field in fields)
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001 - livereload types are internal

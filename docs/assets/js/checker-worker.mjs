@@ -1,29 +1,118 @@
 // Runs the project's Python checks in Pyodide, off the main thread.
-// Protocol: in {type: "init", data: {indexURL, packages}} | {type: "check", id, data: request};
-//           out {type: "ready"} | {type: "result", id, data} | {type: "error", id?, data: message}.
-// It never touches the DOM or storage: the page script owns those.
+// Protocol: in {type: "init", data: {urls, base}} | {type: "check", id, data: request}, where urls are the
+//           worksheet island's (pyodide, checksPackage, snapshotKey) relative to the page URL `base`;
+//           out {type: "ready", data: {start: "snapshot" | "fresh"}} | {type: "result", id, data}
+//             | {type: "error", id?, data: message} | {type: "snapshot", data: "saved" | "failed"}.
+// It never touches the DOM or localStorage: the page script owns those.
+
+// A memory snapshot of Python with the checks imported starts in a fraction of a fresh start.
+// It is only valid for one runtime build and one checks wheel: snapshotKey names both.
+const SNAPSHOT_CACHE = "set-your-therapy-goals-python-snapshot";
+// A second after Python is ready: making it (tens of ms) never delays the first feedback.
+const SNAPSHOT_DELAY_MS = 1000;
+const CHECKS_MODULE = "worksheets.checks.api";
 
 let handle = null;
 
-async function initRuntime({ indexURL, packages }) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  return loadPyodide({ indexURL, packages });
+const snapshots = {
+  url: (key) => new URL(`/__python-snapshot__/${encodeURIComponent(key)}`, self.location.origin).href,
+
+  async open() {
+    // Cache Storage is missing outside secure contexts and may be disabled: start fresh then.
+    try {
+      return await self.caches.open(SNAPSHOT_CACHE);
+    } catch (error) {
+      return null;
+    }
+  },
+
+  async load(key) {
+    const cache = key && (await this.open());
+    const response = cache && (await cache.match(this.url(key)));
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  },
+
+  async save(pyodide, key) {
+    const cache = key && (await this.open());
+    if (!cache) return false;
+    // Pyodide snapshots only an interpreter whose JavaScript-side package registry is empty. The
+    // checks are imported into Python's memory, so the snapshot keeps them; the registry is put back.
+    const loaded = { ...pyodide.loadedPackages };
+    for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
+    let bytes;
+    try {
+      bytes = pyodide.makeMemorySnapshot();
+    } finally {
+      Object.assign(pyodide.loadedPackages, loaded);
+    }
+    // One snapshot at a time: one from another runtime or other checks could never load.
+    for (const request of await cache.keys()) await cache.delete(request);
+    await cache.put(this.url(key), new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    return true;
+  },
+
+  async forget(key) {
+    const cache = key && (await this.open());
+    if (cache) await cache.delete(this.url(key));
+  },
+};
+
+function options({ urls, base }) {
+  return {
+    indexURL: new URL(urls.pyodide, base).href,
+    packages: [urls.checksPackage],
+    snapshotKey: urls.snapshotKey,
+  };
+}
+
+async function initRuntime({ indexURL, packages, snapshotKey }) {
+  // In parallel: the runtime's loader, and the snapshot an earlier visit kept.
+  const [{ loadPyodide }, snapshot] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href),
+    snapshots.load(snapshotKey).catch(() => null),
+  ]);
+  if (snapshot) {
+    try {
+      // The snapshot holds the imported checks; `packages` puts their files back too, for any
+      // data file a check reads later.
+      const pyodide = await loadPyodide({ indexURL, packages, _loadSnapshot: snapshot });
+      return { pyodide, checks: initChecks(pyodide), start: "snapshot" };
+    } catch (error) {
+      // A snapshot that does not load (another runtime build, corrupt) is dropped; a fresh start follows.
+      await snapshots.forget(snapshotKey);
+    }
+  }
+  // The checks wheel downloads while the runtime boots (`packages`).
+  const pyodide = await loadPyodide({ indexURL, packages, _makeSnapshot: true });
+  return { pyodide, checks: initChecks(pyodide), start: "fresh" };
 }
 
 function initChecks(pyodide) {
-  return pyodide.pyimport("worksheets.checks.api").handle;
+  return pyodide.pyimport(CHECKS_MODULE).handle;
 }
 
 async function boot(options) {
-  const pyodide = await initRuntime(options);
-  handle = initChecks(pyodide);
+  const { pyodide, checks, start } = await initRuntime(options);
+  handle = checks;
+  if (start === "fresh") setTimeout(() => keepSnapshot(pyodide, options.snapshotKey), SNAPSHOT_DELAY_MS);
+  return { start };
+}
+
+async function keepSnapshot(pyodide, snapshotKey) {
+  let saved = false;
+  try {
+    saved = await snapshots.save(pyodide, snapshotKey);
+  } catch (error) {
+    saved = false;  // no room, or storage disabled: the next visit starts fresh
+  }
+  self.postMessage({ type: "snapshot", data: saved ? "saved" : "failed" });
 }
 
 self.addEventListener("message", async ({ data: message }) => {
   if (message.type === "init") {
     try {
-      await boot(message.data);
-      self.postMessage({ type: "ready" });
+      const how = await boot(options(message.data));
+      self.postMessage({ type: "ready", data: how });
     } catch (error) {
       self.postMessage({ type: "error", data: String(error) });
     }

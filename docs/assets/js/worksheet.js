@@ -122,16 +122,21 @@
 
     start(urls) {
       if (this.worker || this.state === "unavailable") return;
+      // A worksheet page opened directly started its worker from <head> (overrides/partials/checker-start.html).
+      const early = window.earlyChecker;
+      window.earlyChecker = null;
       try {
-        this.worker = new Worker(new URL(urls.worker, document.baseURI), { type: "module" });
+        this.worker = early ? early.worker : new Worker(new URL(urls.worker, document.baseURI), { type: "module" });
       } catch (error) {
         this.setState("unavailable");
         return;
       }
       const watchdog = setTimeout(() => this.fail(), CHECKER_TIMEOUT_MS);
-      this.worker.addEventListener("message", ({ data: message }) => {
+      const onMessage = (message) => {
         if (message.type === "ready") {
           clearTimeout(watchdog);
+          // "snapshot" or "fresh": how Python started, for the offline tests and the benchmark.
+          document.documentElement.dataset.pythonStart = message.data.start;
           this.setState("ready");
         } else if (message.type === "result" || message.type === "error") {
           const request = this.pending.get(message.id);
@@ -139,12 +144,11 @@
           if (request) request(message);
           else if (message.type === "error") { clearTimeout(watchdog); this.fail(); }
         }
-      });
+      };
+      this.worker.addEventListener("message", ({ data: message }) => onMessage(message));
       this.worker.addEventListener("error", () => { clearTimeout(watchdog); this.fail(); });
-      this.worker.postMessage({
-        type: "init",
-        data: { indexURL: new URL(urls.pyodide, document.baseURI).href, packages: [urls.checksPackage] },
-      });
+      if (early) early.takeMessages().forEach(onMessage);
+      else this.worker.postMessage({ type: "init", data: { urls, base: document.baseURI } });
     },
 
     fail() {
