@@ -292,6 +292,9 @@ _ONE_DOCUMENT = {"smart-goal": _document("smart-goal", {"goal": "x"})}
     (json.dumps({"format": "set-your-therapy-goals-export", "version": 99, "worksheets": {}}).encode(),
      "newer version of this site"),
     (json.dumps({"format": "set-your-therapy-goals-export", "version": 1, "worksheets": {
+        "smart-goal": {"schema": 999, "worksheet": "smart-goal", "values": {}}}}).encode(),
+     "“SMART goal” as a newer version of this site saved it"),
+    (json.dumps({"format": "set-your-therapy-goals-export", "version": 1, "worksheets": {
         "smart-goal": {"schema": 1, "worksheet": "smart-goal", "values": {"goal": 5}}}}).encode(),
      "damaged: the entries for “SMART goal”"),
     (json.dumps({"format": "set-your-therapy-goals-export", "version": 1, "worksheets": {
@@ -299,7 +302,7 @@ _ONE_DOCUMENT = {"smart-goal": _document("smart-goal", {"goal": "x"})}
     (json.dumps({"format": "set-your-therapy-goals-export", "version": 1, "worksheets": _ONE_DOCUMENT,
                  "unreadable": {"elsewhere:key": "x"}}).encode(), "damaged"),
     (b" " * (5 * 1024 * 1024 + 1), "too large"),
-], ids=["truncated", "other-site", "not-an-object", "newer-version", "wrong-value", "wrong-id", "bad-kept-key", "too-large"])
+], ids=["truncated", "other-site", "not-an-object", "newer-version", "newer-document", "wrong-value", "wrong-id", "bad-kept-key", "too-large"])
 def test_a_wrong_or_damaged_import_file_is_refused_and_nothing_changes(
         my_plan: Page, a_site_server: str, specs, content: bytes, message: str) -> None:
     page = my_plan

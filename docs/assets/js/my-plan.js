@@ -255,7 +255,7 @@
   }
 
   // An export file's text -> what importing it would store, or a Refusal saying why not.
-  function readExport(text, storage, labelOf) {
+  function readExport(text, storage, schemaVersion, labelOf) {
     let data;
     try {
       data = JSON.parse(text);
@@ -282,6 +282,9 @@
       if (!WORKSHEET_ID.test(id)) throw damaged;
       // The contract's shape holds for every version, so it is checked before and after migrating.
       if (!isPlainObject(doc) || !validValues(doc.values)) throw damaged;
+      if (Number.isInteger(doc.schema) && doc.schema > schemaVersion) {
+        throw new Refusal(`This file holds ${labelOf(id)} as a newer version of this site saved it. Reload the page to get the newest version, then try again.`);
+      }
       let current;
       try {
         current = storage.upgrade(doc);
@@ -706,7 +709,7 @@
         if (file.size > IMPORT_MAX_BYTES) {
           throw new Refusal(`This file is too large to be an export from this site (${(file.size / 1048576).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / 1048576} MB).`);
         }
-        pendingImport = readExport(await file.text(), storage, labelOf);
+        pendingImport = readExport(await file.text(), storage, api.schemaVersion, labelOf);
       } catch (error) {
         closeImport();
         const reason = error instanceof Refusal ? error.message : "This file could not be read.";
