@@ -3,7 +3,8 @@
 - every spec in worksheets/specs becomes a page at worksheets/<id>/ (no hand-copied pages);
 - `{{ worksheet_link("id") }}` lines in guide pages become links to existing worksheets;
 - the self-hosted Pyodide runtime and the checks wheel are added under pyodide/;
-- `mkdocs serve` rebuilds when specs, templates or checks change.
+- `mkdocs serve` rebuilds when specs, templates or checks change;
+- the built sw.js lists every file with its hash (worksheets/offline.py), except under `mkdocs serve`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from worksheets import bundle, pages
+from worksheets import bundle, offline, pages
 
 #: Where the runtime, lock file and wheel are served from, relative to the site root.
 PYODIDE_URL = "pyodide/"
@@ -26,6 +27,13 @@ _WORKSHEET_LINK = re.compile(r"""^\{\{\s*worksheet_link\(\s*["']([a-z0-9-]+)["']
 
 _worksheets: dict[str, pages.Worksheet] = {}
 _python_build: dict[str, str] = {}
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    # `mkdocs serve` shows each edit at once: its service worker keeps nothing.
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -82,6 +90,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def _has_checks(fields: list[dict]) -> bool:
     return any(field.get("check") or _has_checks(field.get("fields", [])) for field in fields)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    offline.write_service_worker(site_dir, offline.precache_manifest(site_dir, empty=_serving))
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001 - livereload types are internal
