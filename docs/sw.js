@@ -27,22 +27,33 @@ function hex(buffer) {
   return [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
+const isThisBuilds = async (path, response) =>
+  hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer())) === FILES[path];
+
 // The network's copy, only if it is this build's file (a server midway through a new deploy is not).
 async function fetchVerified(path) {
   const response = await fetch(urlOf(path), { cache: "no-cache" });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  const digest = hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
-  if (digest !== FILES[path]) throw new Error(`${path} is not the file of build ${PRECACHE.version}`);
+  if (!(await isThisBuilds(path, response))) throw new Error(`${path} is not the file of build ${PRECACHE.version}`);
   return response;
 }
 
+// An unchanged file comes from an earlier build's cache: an update downloads only what changed.
+async function obtain(path, earlier) {
+  for (const cache of earlier) {
+    const response = await cache.match(urlOf(path));
+    if (response && (await isThisBuilds(path, response))) return response;
+  }
+  return fetchVerified(path);
+}
+
 // Caches a group whole: nothing is put until every file has arrived and matched its hash.
-async function keepGroup(cache, group) {
+async function keepGroup(cache, group, earlier = []) {
   const missing = [];
   for (const path of Object.keys(PRECACHE.groups[group])) {
     if (!(await cache.match(urlOf(path)))) missing.push(path);
   }
-  const responses = await Promise.all(missing.map(fetchVerified));
+  const responses = await Promise.all(missing.map((path) => obtain(path, earlier)));
   await Promise.all(responses.map((response, index) => cache.put(urlOf(missing[index]), response)));
 }
 
@@ -60,12 +71,12 @@ async function previousCaches() {
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await keepGroup(cache, "site");
+    const earlier = await Promise.all((await previousCaches()).map((name) => caches.open(name)));
+    await keepGroup(cache, "site", earlier);
     // A visitor who had the checks offline keeps them offline across an update.
-    for (const name of await previousCaches()) {
-      const previous = await caches.open(name);
+    for (const previous of earlier) {
       if (await previous.match(urlOf("pyodide/pyodide.asm.wasm"))) {
-        await keepGroup(cache, "python");
+        await keepGroup(cache, "python", earlier);
         break;
       }
     }

@@ -145,6 +145,9 @@ def test_a_new_build_replaces_the_old_cache_whole(context: BrowserContext,
     page.close()
 
     new_version = rebuild(site, lambda _: about.write_text(about.read_text().replace("</h1>", " (new build)</h1>", 1)))
+    fetched_by_service_worker: list[str] = []
+    context.on("request", lambda request: fetched_by_service_worker.append(request.url)
+               if request.service_worker is not None else None)
     page = context.new_page()
     page.goto(base + "about/")
     wait_for(page, "navigator.serviceWorker.getRegistration().then((r) => r && r.waiting !== null)",
@@ -152,6 +155,9 @@ def test_a_new_build_replaces_the_old_cache_whole(context: BrowserContext,
     # While a page of the old build is open, the old build serves every file: no mix.
     expect(page.get_by_role("heading", level=1)).not_to_contain_text("new build")
     assert set(site_caches(page)) == {old_cache, f"set-your-therapy-goals-site-{new_version}"}
+    # The update downloaded the changed page only (besides sw.js, the browser's update check);
+    # every unchanged file came from the old cache.
+    assert [url for url in fetched_by_service_worker if url != base + offline.SERVICE_WORKER] == [base + "about/"]
     page.close()
 
     # Once no page of the old build is open, the new one takes over and the old cache is gone.

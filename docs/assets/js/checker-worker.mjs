@@ -26,10 +26,11 @@ const snapshots = {
     }
   },
 
-  async load(key) {
+  // The kept snapshot as {bytes: a promise of them, still arriving}, or null when there is none.
+  async find(key) {
     const cache = key && (await this.open());
     const response = cache && (await cache.match(this.url(key)));
-    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+    return response ? { bytes: response.arrayBuffer() } : null;
   },
 
   async save(pyodide, key) {
@@ -66,16 +67,17 @@ function options({ urls, base }) {
 }
 
 async function initRuntime({ indexURL, packages, snapshotKey }) {
-  // In parallel: the runtime's loader, and the snapshot an earlier visit kept.
+  // In parallel: the runtime's loader, and the snapshot an earlier visit kept, whose bytes go on
+  // arriving while loadPyodide fetches and compiles the runtime.
   const [{ loadPyodide }, snapshot] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
-    snapshots.load(snapshotKey).catch(() => null),
+    snapshots.find(snapshotKey).catch(() => null),
   ]);
   if (snapshot) {
     try {
       // The snapshot holds the imported checks; `packages` puts their files back too, for any
       // data file a check reads later.
-      const pyodide = await loadPyodide({ indexURL, packages, _loadSnapshot: snapshot });
+      const pyodide = await loadPyodide({ indexURL, packages, _loadSnapshot: snapshot.bytes });
       return { pyodide, checks: initChecks(pyodide), start: "snapshot" };
     } catch (error) {
       // A snapshot that does not load (another runtime build, corrupt) is dropped; a fresh start follows.
