@@ -5,6 +5,7 @@ Used by the MkDocs hook (site_hook.py) and by the rendering tests, so both see t
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -99,7 +100,9 @@ def _validated(path: Path) -> dict[str, Any]:
     return spec
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    # One environment per process: it compiles each template once (and reloads one that changed).
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
