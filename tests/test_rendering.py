@@ -15,14 +15,23 @@ URLS = {"pyodide": "../../pyodide/", "worker": "../../assets/js/checker-worker.m
 
 
 class _Elements(HTMLParser):
-    """Collects (tag, attributes) of every start tag."""
+    """Collects (tag, attributes) of every start tag the page shows: not the blueprints inside a
+    <template> (a repeat group's next item), which the page script copies when one is added."""
 
     def __init__(self) -> None:
         super().__init__()
         self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self._templates = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append((tag, dict(attrs)))
+        if tag == "template":
+            self._templates += 1
+        elif not self._templates:
+            self.elements.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "template":
+            self._templates -= 1
 
 
 def _elements(html: str) -> list[tuple[str, dict[str, str | None]]]:

@@ -53,7 +53,8 @@ def test_what_is_typed_survives_a_reload(smart_goal_page: Page) -> None:
     expect(page.get_by_role("textbox", name="Your goal")).to_have_value("Walk 20 minutes after work\nthree times a week")
     expect(page.get_by_role("textbox", name="Why this goal matters to you")).to_have_value("More energy for my kids")
     saved = json.loads(page.evaluate("localStorage.getItem('set-your-therapy-goals:worksheet:smart-goal')"))
-    assert saved["schema"] == 1 and saved["values"]["goal"].startswith("Walk 20 minutes")
+    # Several goals per worksheet since schema 2: the first goal is the first item of `goals`.
+    assert saved["schema"] == 2 and saved["values"]["goals"][0]["goal"].startswith("Walk 20 minutes")
 
 
 def test_saving_works_after_instant_navigation(page: Page, a_site_server: str, offsite_requests: list[str]) -> None:
