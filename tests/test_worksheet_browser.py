@@ -32,6 +32,8 @@ def test_typing_a_goal_shows_feedback_computed_by_python(smart_goal_page: Page) 
     from worksheets.checks.smart import check_goal
     expected = check_goal("Never feel anxious again")["achievable"]["feedback"]
     expect(page.locator("[data-criterion=achievable] [data-feedback]")).to_have_text(expected)
+    suggested = check_goal("Never feel anxious again")["suggestion"]
+    expect(page.locator("[aria-live] [data-suggestion]")).to_contain_text(suggested)
 
     page.get_by_role("textbox", name="Your goal").fill("Walk for 20 minutes every morning")
     expect(page.locator("[data-criterion=time-bound]")).to_have_attribute("data-met", "true")

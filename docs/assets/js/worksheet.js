@@ -617,6 +617,11 @@
       item.querySelector("[data-verdict]").textContent = met ? "Met" : "Not yet";
       item.querySelector("[data-feedback]").textContent = feedback;
     }
+    const suggestion = section.querySelector("[data-suggestion]");
+    if (suggestion) {
+      suggestion.querySelector("[data-suggestion-text]").textContent = result.suggestion || "";
+      suggestion.hidden = !result.suggestion;
+    }
     const prompts = section.querySelector("[data-prompts]");
     prompts.replaceChildren(...(result.prompts || []).map((text) => {
       const item = document.createElement("li");
