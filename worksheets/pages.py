@@ -278,7 +278,7 @@ def render_form(worksheet: Worksheet, urls: dict[str, Any], others: Sequence[Wor
     config: dict[str, Any] = {"worksheet": worksheet.spec, "urls": urls}
     if worksheet.spec["gathers"]:
         config["worksheets"] = {other.id: other.spec for other in others if other.id != worksheet.id}
-    # "</" would end the <script> island early; \u003c is the same character to JSON.
-    island = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    # An attribute's value: the template escapes it for HTML.
+    island = json.dumps(config, ensure_ascii=False)
     template = _environment().get_template(worksheet.spec["template"])
     return template.render(spec=worksheet.spec, island=island, urls=urls)

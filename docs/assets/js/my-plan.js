@@ -395,10 +395,7 @@
   let current = null;
 
   function mount(root) {
-    // Material's instant navigation re-creates inline scripts without their attributes, so the
-    // island is also found as the root's first script.
-    const island = root.querySelector("script[data-plan-config]") || root.querySelector("script");
-    const config = JSON.parse(island.textContent);
+    const config = JSON.parse(root.dataset.planConfig);
     const api = window.therapyGoals;
     const storage = api.storage;
     const specs = config.worksheets || {};

@@ -475,7 +475,7 @@
   }
 
   function mount(form) {
-    const config = JSON.parse(form.querySelector("script[data-worksheet-config]").textContent);
+    const config = JSON.parse(form.dataset.worksheetConfig);
     const spec = config.worksheet;
     const fieldsById = Object.fromEntries(walk(spec.fields).map((field) => [field.id, field]));
     const status = form.querySelector("[data-storage-status]");
