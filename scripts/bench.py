@@ -38,6 +38,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -251,8 +252,17 @@ def worksheet_visit(page: Page, url: str, field_label: str) -> dict[str, object]
     page.add_init_script(PROBE_SCRIPT)
     page.goto(url, wait_until="commit")
     page.get_by_label(field_label, exact=True).first.fill(GOAL)
-    # The probe timed the feedback when it appeared; this only waits for it.
-    page.locator("[data-criterion][data-met]").first.wait_for(state="attached", timeout=READY_TIMEOUT_MS)
+    # The probe timed the feedback when it appeared; this only waits for it, or for the checker to
+    # give up (its watchdog, on a badly overloaded machine), which leaves the round without a figure.
+    feedback = page.locator("[data-criterion][data-met]").first
+    gave_up = page.locator("form[data-checker=unavailable]")
+    try:
+        feedback.or_(gave_up).first.wait_for(state="attached", timeout=READY_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        pass
+    if not feedback.count():
+        checker = page.evaluate("[...document.querySelectorAll('form[data-checker]')].map((f) => f.dataset.checker)")
+        return {"feedback": None, "typed": None, "checkerWhenTyped": None, "pythonStart": None, "checker": checker}
     return {**page.evaluate("window.__bench"), "pythonStart": page.evaluate("document.documentElement.dataset.pythonStart")}
 
 
@@ -342,12 +352,20 @@ def run(rounds: int) -> dict[str, object]:
         write_bench_pages(tmp_path / "bench")
 
         bare, cold, warm, typed, typed_while_loading, offline, warm_starts = [], [], [], [], [], [], []
+        failed_rounds = 0
         with serve(site_dir, tmp_path / "bench") as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 for index in range(rounds):
                     bare.append(bare_pyodide_start(browser, base))
                     visit = worksheet_cold_and_warm(browser, base, checked_field["label"])
+                    failed = [name for name in ("cold", "warm") if visit[name]["feedback"] is None]
+                    if failed:
+                        failed_rounds += 1
+                        states = {name: visit[name].get("checker") for name in failed}
+                        print(f"round {index + 1}/{rounds}: bare {bare[-1]:.0f} ms; no feedback ({states}), "
+                              "no worksheet figures this round", flush=True)
+                        continue
                     cold.append(visit["cold"]["feedback"])
                     warm.append(visit["warm"]["feedback"])
                     typed.append(visit["cold"]["typed"])
@@ -356,6 +374,8 @@ def run(rounds: int) -> dict[str, object]:
                     warm_starts.append(visit["warm"]["pythonStart"])
                     print(f"round {index + 1}/{rounds}: bare {bare[-1]:.0f} ms, cold {cold[-1]:.0f} ms, "
                           f"warm {warm[-1]:.0f} ms, typing {typed[-1]:.0f} ms", flush=True)
+                if not cold:
+                    raise SystemExit("the checker never started in any round: no worksheet figures")
                 guide = guide_page_cost(browser, base)
                 latencies = check_latencies(browser, base, checked_field["check"], rounds)
             finally:
@@ -364,6 +384,7 @@ def run(rounds: int) -> dict[str, object]:
     results = {
         "machine": machine(),
         "rounds": rounds,
+        "rounds_without_feedback": failed_rounds,
         "bare_pyodide_ms": median(bare),
         "cold_first_feedback_ms": median(cold),
         "warm_first_feedback_ms": median(warm),
@@ -394,6 +415,8 @@ def run(rounds: int) -> dict[str, object]:
 def report(results: dict) -> None:
     m = results["machine"]
     print(f"\nmachine: {m['nproc']} cores, {m['cpu']}; medians of {results['rounds']} rounds")
+    if results["rounds_without_feedback"]:
+        print(f"(no feedback in {results['rounds_without_feedback']} rounds: see their lines above)")
     rows = [
         ("(a) bare Pyodide start, 1+1 in a worker", f"{results['bare_pyodide_ms']:.0f} ms"),
         ("(b) worksheet first feedback, cold", f"{results['cold_first_feedback_ms']:.0f} ms"
