@@ -15,7 +15,7 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -45,7 +45,6 @@ class _Patterns:
     crisis: re.Pattern[str]
     crisis_stem: re.Pattern[str]
     hedge: re.Pattern[str]
-    reason: re.Pattern[str]
     relevance: re.Pattern[str]
     zero_feeling: re.Pattern[str]
     in_month: re.Pattern[str]
@@ -103,7 +102,6 @@ def _patterns() -> _Patterns:
         crisis=phrase_pattern(words["crisis_phrases"]),
         crisis_stem=re.compile(r"\b(?:" + "|".join(words["crisis_stems"]) + r")"),
         hedge=phrase_pattern(words["hedges"]),
-        reason=phrase_pattern(words["reason_markers"]),
         zero_feeling=re.compile(r"\b0\s+(?=(?:[a-z-]+\s+)?(?:" + "|".join(map(re.escape, words["feelings"])) + r")\b)"),
         in_month=re.compile(r"\b(?:this|in a|within a|by next)\s+month\b|\b(?:in|during|by)\s+(?:" + months + r")\b"),
         relevance=phrase_pattern(words["reason_markers"] + words["relevance_phrases"]),
@@ -235,7 +233,6 @@ class Reading:
 
     clauses: Clauses
     goal: str
-    numeric_goal: str
     measures: list[float]
     vague: list[str]
     vague_times: list[str]
@@ -261,7 +258,6 @@ class Reading:
     controlling: str | None
     reason_given: bool
     truncated: bool
-    prompts: list[str] = field(default_factory=list)
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
@@ -480,7 +476,6 @@ def read_goal(goal: str, why: str = "") -> Reading:
     reading = Reading(
         clauses=clauses,
         goal=main,
-        numeric_goal=numeric,
         measures=measures,
         vague=p.vague.findall(main),
         vague_times=p.vague_time.findall(text),
