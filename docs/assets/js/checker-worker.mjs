@@ -14,6 +14,22 @@ const CHECKS_MODULE = "worksheets.checks.api";
 
 let handle = null;
 
+// loadPyodide() never settles when one of the runtime's files fails to download (it logs "wasm
+// instantiation failed!" and waits): while booting, a failed download is reported at once instead.
+let booting = false;
+const fetchFile = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  let response;
+  try {
+    response = await fetchFile(resource, options);
+  } catch (error) {
+    if (booting) self.postMessage({ type: "error", data: `could not download ${resource.url || resource}: ${error}` });
+    throw error;
+  }
+  if (booting && !response.ok) self.postMessage({ type: "error", data: `could not download ${resource.url || resource}: HTTP ${response.status}` });
+  return response;
+};
+
 const snapshots = {
   url: (key) => new URL(`/__python-snapshot__/${encodeURIComponent(key)}`, self.location.origin).href,
 
@@ -94,7 +110,8 @@ function initChecks(pyodide) {
 }
 
 async function boot(options) {
-  const { pyodide, checks, start } = await initRuntime(options);
+  booting = true;
+  const { pyodide, checks, start } = await initRuntime(options).finally(() => { booting = false; });
   handle = checks;
   if (start === "fresh") setTimeout(() => keepSnapshot(pyodide, options.snapshotKey), SNAPSHOT_DELAY_MS);
   return { start };

@@ -23,8 +23,18 @@
     },
   };
   const CHECK_DELAY_MS = 300;
-  // loadPyodide() never settles when the .wasm cannot load, so we give up after this long.
+  // loadPyodide() never settles when the .wasm cannot load. The worker reports a failed download at
+  // once; this watchdog catches whatever else keeps Python from starting.
   const CHECKER_TIMEOUT_MS = 20000;
+  // A check takes milliseconds; one still running after this long is stuck, and its worker is replaced.
+  const CHECK_TIMEOUT_MS = 10000;
+  // Stuck checks forgiven per visit: after that many fresh workers, the checker is given up on.
+  const CHECKER_RESTARTS = 3;
+  // Far above any real entry (the checks take about 20 ms on 100,000 characters): beyond it an entry
+  // is not sent to Python at all, and is still saved and printed whole.
+  const MAX_CHECKED_CHARS = 200000;
+
+  class NewerVersionError extends Error {}
 
   // Turns a stored document into a current one, or throws: the one place that knows the format.
   function upgrade(doc) {
@@ -32,7 +42,7 @@
         !doc.values || typeof doc.values !== "object" || Array.isArray(doc.values)) {
       throw new Error("wrong shape");
     }
-    if (doc.schema > SCHEMA_VERSION) throw new Error("made by a newer version of this site");
+    if (doc.schema > SCHEMA_VERSION) throw new NewerVersionError("made by a newer version of this site");
     while (doc.schema < SCHEMA_VERSION) doc = MIGRATIONS[doc.schema](doc);
     return doc;
   }
@@ -55,12 +65,16 @@
       try {
         return { values: upgrade(JSON.parse(raw)).values };
       } catch (error) {
+        const problem = error instanceof NewerVersionError ? "newer" : "unreadable";
         // Move the unreadable copy aside, never delete it: it can still be exported.
         try {
           window.localStorage.setItem(`${this.key(worksheetId)}:unreadable:${Date.now()}`, raw);
           window.localStorage.removeItem(this.key(worksheetId));
-        } catch (ignored) { /* the original stays where it is */ }
-        return { values: {}, problem: "unreadable" };
+        } catch (ignored) {
+          // No room to move it: it stays where it is, and nothing may be saved over it.
+          return { values: {}, problem, stuck: true };
+        }
+        return { values: {}, problem };
       }
     },
 
@@ -123,8 +137,17 @@
       "You can still print it before you leave.",
     full: "This browser's storage is full, so your latest changes are not saved. Print your work to keep a copy.",
     unreadable: "We could not read what this worksheet saved before, so it starts empty. " +
-      "The old copy is kept aside in this browser, not deleted.",
+      "The old copy is kept aside in this browser, not deleted: My plan can export it to a file.",
+    newer: "What this worksheet saved was written by a newer version of this site, so this page cannot " +
+      "read it. Reload the page to get the newer version. Your saved copy is kept aside, not deleted: " +
+      "My plan can export it to a file.",
+    stuck: "We could not read what this worksheet saved before, and this browser's storage is too full to " +
+      "keep a copy aside, so nothing you type here is saved over it. Print your work to keep a copy.",
+    otherTab: "Updated with what you saved in another tab.",
   };
+  // Shown when another tab saves this worksheet while the person is typing here.
+  const OTHER_TAB_CONFLICT = "This worksheet was just changed in another tab. What you see here is kept " +
+    "and saves over it as you type; to see the other tab's version instead, reload this page.";
 
   // One checker for the whole visit: Material's instant navigation keeps this script alive.
   const checker = {
@@ -133,20 +156,28 @@
     nextId: 1,
     pending: new Map(),
     listeners: new Set(),
+    urls: null,
+    restarts: 0,
 
     start(urls) {
       if (this.worker || this.state === "unavailable") return;
+      this.urls = urls;
       // A worksheet page opened directly started its worker from <head> (overrides/partials/checker-start.html).
       const early = window.earlyChecker;
       window.earlyChecker = null;
+      let worker;
       try {
-        this.worker = early ? early.worker : new Worker(new URL(urls.worker, document.baseURI), { type: "module" });
+        worker = early ? early.worker : new Worker(new URL(urls.worker, document.baseURI), { type: "module" });
       } catch (error) {
         this.setState("unavailable");
         return;
       }
-      const watchdog = setTimeout(() => this.fail(), CHECKER_TIMEOUT_MS);
+      this.worker = worker;
+      // A worker already replaced (stuck) may still speak: it is not listened to.
+      const current = () => this.worker === worker;
+      const watchdog = setTimeout(() => { if (current()) this.fail(); }, CHECKER_TIMEOUT_MS);
       const onMessage = (message) => {
+        if (!current()) return;
         if (message.type === "ready") {
           clearTimeout(watchdog);
           // "snapshot" or "fresh": how Python started, for the offline tests and the benchmark.
@@ -156,21 +187,39 @@
           const request = this.pending.get(message.id);
           this.pending.delete(message.id);
           if (request) request(message);
-          else if (message.type === "error") { clearTimeout(watchdog); this.fail(); }
+          // An error that answers no check: Python could not start (a file failed to download).
+          else if (message.type === "error" && message.id === undefined) { clearTimeout(watchdog); this.fail(); }
         }
       };
-      this.worker.addEventListener("message", ({ data: message }) => onMessage(message));
-      this.worker.addEventListener("error", () => { clearTimeout(watchdog); this.fail(); });
+      worker.addEventListener("message", ({ data: message }) => onMessage(message));
+      worker.addEventListener("error", () => { if (current()) { clearTimeout(watchdog); this.fail(); } });
       if (early) early.takeMessages().forEach(onMessage);
-      else this.worker.postMessage({ type: "init", data: { urls, base: document.baseURI } });
+      else worker.postMessage({ type: "init", data: { urls, base: document.baseURI } });
+    },
+
+    // Ends the worker. The check it was running is answered `reason`, any waiting behind it "interrupted".
+    stop(reason) {
+      if (this.worker) this.worker.terminate();
+      this.worker = null;
+      [...this.pending.values()].forEach((request, index) => request({ type: "error", data: index ? "interrupted" : reason }));
+      this.pending.clear();
     },
 
     fail() {
-      if (this.worker) this.worker.terminate();
-      this.worker = null;
-      for (const request of this.pending.values()) request({ type: "error", data: "unavailable" });
-      this.pending.clear();
+      this.stop("unavailable");
       this.setState("unavailable");
+    },
+
+    // A check that never answers blocks its worker for good: a fresh worker takes over.
+    restart() {
+      this.stop("stuck");
+      if (this.restarts >= CHECKER_RESTARTS) {
+        this.setState("unavailable");
+        return;
+      }
+      this.restarts += 1;
+      this.setState("loading");
+      this.start(this.urls);
     },
 
     setState(state) {
@@ -178,11 +227,17 @@
       for (const listener of this.listeners) listener(state);
     },
 
+    // Resolves to the worker's answer, or to {type: "error", data: "stuck" | "interrupted" | "unavailable"}.
     check(request) {
       return new Promise((resolve) => {
         const id = this.nextId++;
-        this.pending.set(id, resolve);
-        this.worker.postMessage({ type: "check", id, data: request });
+        const worker = this.worker;
+        const timer = setTimeout(() => { if (this.worker === worker) this.restart(); }, CHECK_TIMEOUT_MS);
+        this.pending.set(id, (message) => {
+          clearTimeout(timer);
+          resolve(message);
+        });
+        worker.postMessage({ type: "check", id, data: request });
       });
     },
   };
@@ -192,6 +247,15 @@
     ready: "",
     unavailable: "The checker could not start in this browser, so there is no feedback this time. " +
       "Everything else works: your words are saved, and you can print them.",
+  };
+  // About one entry's check, shown in its feedback in place of the verdicts.
+  const CHECK_NOTES = {
+    tooLong: `This entry is longer than the checker reads (${MAX_CHECKED_CHARS.toLocaleString("en")} characters), ` +
+      "so there is no feedback on it. All of it is saved and prints in full.",
+    failed: "The checker could not read this entry, so there is no feedback on it this time. " +
+      "Your words are saved; changing them a little may help.",
+    stuck: "The checker took too long on this entry and was restarted, so there is no feedback on it. " +
+      "Your words are saved.",
   };
 
   // ---- A worksheet form, built from its spec: fields, repeat groups, checks, charts, hand-offs ----
@@ -479,10 +543,19 @@
     const spec = config.worksheet;
     const fieldsById = Object.fromEntries(walk(spec.fields).map((field) => [field.id, field]));
     const status = form.querySelector("[data-storage-status]");
+    const conflict = form.querySelector("[data-tab-alert]");
 
+    let failedToSave = false;
     const save = () => {
-      if (!storage.write(spec.id, collect(form, spec.fields))) {
+      if (saved.stuck) {
+        status.textContent = STORAGE_MESSAGES.stuck;
+      } else if (storage.write(spec.id, collect(form, spec.fields))) {
+        // Storage works again (the person made room): the warning no longer holds.
+        if (failedToSave) status.textContent = "";
+        failedToSave = false;
+      } else {
         status.textContent = STORAGE_MESSAGES[saved.problem === "blocked" ? "blocked" : "full"];
+        failedToSave = true;
       }
     };
 
@@ -501,12 +574,20 @@
 
     const checkedElements = () => [...form.querySelectorAll("[data-field]")].filter((element) => fieldsById[element.dataset.field].check);
     const timers = new WeakMap();
+    // The request a field's check got stuck on: not sent again until the words change.
+    const stuckRequests = new WeakMap();
 
     async function runCheck(element) {
       if (checker.state !== "ready" || !element.isConnected) return;
       const field = fieldsById[element.dataset.field];
       const { check } = field;
-      const input = { [check.input]: readField(element) };
+      const section = element.querySelector("[data-feedback-for]");
+      const text = readField(element);
+      if (text.length > MAX_CHECKED_CHARS) {
+        showNote(section, CHECK_NOTES.tooLong);
+        return;
+      }
+      const input = { [check.input]: text };
       const borrowed = [];
       for (const [keyword, otherId] of Object.entries(check.context || {})) {
         const other = contextElement(form, element, otherId);
@@ -517,10 +598,27 @@
           if (input[keyword]) borrowed.push(`Read with what you wrote in “${source.label || source.worksheet}”, ` +
             `since “${fieldsById[otherId].label}” is empty here.`);
         }
+        // Context only colours the feedback: its first part is enough, and keeps the check quick.
+        input[keyword] = input[keyword].slice(0, MAX_CHECKED_CHARS);
       }
-      const section = element.querySelector("[data-feedback-for]");
-      const answer = await checker.check({ check: check.name, input });
-      if (answer.type === "result" && element.isConnected) showResult(section, check, answer.data, borrowed);
+      const request = { check: check.name, input };
+      const asked = JSON.stringify(request);
+      if (stuckRequests.get(element) === asked) {
+        showNote(section, CHECK_NOTES.stuck);
+        return;
+      }
+      const answer = await checker.check(request);
+      if (!element.isConnected) return;
+      if (answer.type === "result") {
+        showResult(section, check, answer.data, borrowed);
+      } else if (answer.data === "stuck") {
+        stuckRequests.set(element, asked);
+        showNote(section, CHECK_NOTES.stuck);
+      } else if (answer.data !== "unavailable" && answer.data !== "interrupted") {
+        // The check raised: Python said why in answer.data, for the console, not for the person.
+        console.warn("A check failed:", answer.data);
+        showNote(section, CHECK_NOTES.failed);
+      }
     }
 
     function scheduleCheck(element) {
@@ -592,6 +690,33 @@
     });
     form.querySelector("[data-action=print]").addEventListener("click", () => window.print());
 
+    // Another tab saved this worksheet: this one follows, unless the person is typing here right now.
+    const onStorage = (event) => {
+      if (!form.isConnected) {
+        window.removeEventListener("storage", onStorage);
+        return;
+      }
+      // A null key: the other tab cleared everything (My plan's "Delete all my data").
+      if (event.key !== null && event.key !== storage.key(spec.id)) return;
+      if (document.hasFocus() && form.contains(document.activeElement)) {
+        conflict.textContent = OTHER_TAB_CONFLICT;
+        return;
+      }
+      const latest = storage.read(spec.id);
+      if (latest.problem) {
+        status.textContent = STORAGE_MESSAGES[latest.problem];
+        return;
+      }
+      fill(form, spec.fields, latest.values);
+      showCheckerState(checker.state);
+      refreshOptions(form);
+      drawCharts(form, fieldsById);
+      conflict.textContent = "";
+      status.textContent = STORAGE_MESSAGES.otherTab;
+      for (const element of checkedElements()) if (readField(element).trim()) scheduleCheck(element);
+    };
+    window.addEventListener("storage", onStorage);
+
     // Arriving from a hand-off (goal areas -> SMART goal): the item just added is where to start.
     const added = new URLSearchParams(location.search).get("added");
     const arrived = added && spec.fields.some((field) => field.id === added && field.kind === "repeat") && fieldIn(form, added);
@@ -603,7 +728,26 @@
     if (Object.values(fieldsById).some((field) => field.check)) checker.start(config.urls);
   }
 
+  // A note about this entry's check instead of verdicts, which belonged to other words. The crisis
+  // block is left as it is: support stays in view rather than vanish on a failed check.
+  function showNote(section, text) {
+    const note = section.querySelector("[data-check-note]");
+    note.textContent = text;
+    note.hidden = false;
+    for (const item of section.querySelectorAll("[data-criterion]")) {
+      delete item.dataset.met;
+      item.querySelector("[data-verdict]").textContent = "";
+      item.querySelector("[data-feedback]").textContent = "";
+    }
+    const suggestion = section.querySelector("[data-suggestion]");
+    if (suggestion) suggestion.hidden = true;
+    section.querySelector("[data-prompts]").replaceChildren();
+  }
+
   function showResult(section, check, result, notes = []) {
+    const checkNote = section.querySelector("[data-check-note]");
+    checkNote.textContent = "";
+    checkNote.hidden = true;
     section.querySelector("[data-crisis]").hidden = !result.crisis;
     const note = section.querySelector("[data-context-note]");
     if (note) {
