@@ -88,8 +88,8 @@ def test_each_entry_names_its_journal_volume_and_where_to_read_it(anchor: str) -
     assert re.search(r"\*[^*]+\*", body), f"{anchor}: no journal or publisher in italics"
     if not _NOT_A_JOURNAL.search(body):
         assert _JOURNAL_VOLUME.search(body), f"{anchor}: a journal article needs '*Journal*, volume(issue), pages'"
-    free = "Free to read:" in body
+    free = re.search(r"Free to read(, as reprinted)?:", body) is not None
     assert free or re.search(r"Not free to read online|Not confirmed as free to read", body), \
         f"{anchor}: say whether it is free to read"
     if free:
-        assert re.search(r"Free to read: (doi )?\[[^\]]+\]\(https://[^)]+\)", body), f"{anchor}: free, but no link"
+        assert re.search(r"Free to read(, as reprinted)?: (doi )?\[[^\]]+\]\(https://[^)]+\)", body), f"{anchor}: free, but no link"
