@@ -123,7 +123,12 @@ _SPACES = re.compile(r" {2,}")
 _CONTRACTIONS = {"dont": "don't", "wont": "won't", "cant": "can't", "im": "i'm", "ive": "i've", "didnt": "didn't",
                  "doesnt": "doesn't", "isnt": "isn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
                  "couldnt": "couldn't", "aint": "ain't", "youre": "you're", "theyre": "they're", "itll": "it'll",
-                 "hes": "he's", "shes": "she's", "thats": "that's", "whats": "what's"}
+                 "hes": "he's", "shes": "she's", "thats": "that's", "whats": "what's", "wasnt": "wasn't",
+                 "werent": "weren't", "havent": "haven't", "hasnt": "hasn't",
+                 # Texting shorthand.
+                 "w": "with", "wo": "without", "bc": "because", "cuz": "because", "coz": "because", "ppl": "people",
+                 "thru": "through", "tho": "though", "u": "you", "ur": "your", "rn": "right now", "n": "and",
+                 "bday": "birthday", "b4": "before", "pls": "please", "abt": "about", "smth": "something"}
 _SINGLE_LETTER_RUN = re.compile(r"(?<![a-z0-9'])(?:[a-z] ){2,}[a-z](?![a-z0-9'])")
 
 
