@@ -129,6 +129,7 @@ _CONTRACTIONS = {"dont": "don't", "wont": "won't", "cant": "can't", "im": "i'm",
                  "w": "with", "wo": "without", "bc": "because", "cuz": "because", "coz": "because", "ppl": "people",
                  "thru": "through", "tho": "though", "u": "you", "ur": "your", "rn": "right now", "n": "and",
                  "bday": "birthday", "b4": "before", "pls": "please", "abt": "about", "smth": "something"}
+_REPEATED_WORD = re.compile(r"\b([a-z']+)(?: \1\b){2,}")
 _SINGLE_LETTER_RUN = re.compile(r"(?<![a-z0-9'])(?:[a-z] ){2,}[a-z](?![a-z0-9'])")
 
 
@@ -221,7 +222,9 @@ def normalise(text: str) -> str:
     text = " ".join(words)
     # Doubled letters that were stretched for emphasis ("diie", "kiill") read as the plain word too.
     text = re.sub(r"\b(?:d(ii)e|k(ii)ll|mee)\b", lambda m: m.group(0).replace("ii", "i").replace("mee", "me"), text)
-    return _SPACES.sub(" ", text).strip()
+    # A word said over and over ("pills pills pills ...") means no more than said twice, and reads faster.
+    text = _REPEATED_WORD.sub(r"\1 \1", _SPACES.sub(" ", text).strip())
+    return text[:2 * MAX_SCREEN_CHARS]
 
 
 # --- the screen -------------------------------------------------------------------------------
