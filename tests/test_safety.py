@@ -221,3 +221,15 @@ def test_pyodide_screens_exactly_as_cpython_does(tmp_path: Path) -> None:
     expected = [json.loads(api.handle(json.dumps(request))) for request in requests]
     mismatches = [(r["input"], e, g) for r, e, g in zip(requests, expected, answers) if e != g]
     assert not mismatches, mismatches[:3]
+
+
+def test_the_safety_plan_has_the_six_steps_and_reasons_for_living_and_fits_one_page() -> None:
+    from worksheets import pages
+
+    plan = {w.id: w for w in pages.load_worksheets()}["safety-plan"].spec
+    ids = [field["id"] for field in plan["fields"]]
+    assert ids == ["warning_signs", "on_my_own", "people_and_places", "ask_for_help", "professionals", "safer_space",
+                   "reasons_for_living"]
+    assert all(field["kind"] == "textarea" and not field["check"] for field in plan["fields"])  # screened by the page
+    assert sum(field["print_lines"] for field in plan["fields"]) <= 14
+    assert plan["order"] < min(w.spec.get("order", 100) for w in pages.load_worksheets() if w.id != "safety-plan")
