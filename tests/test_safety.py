@@ -233,3 +233,13 @@ def test_the_safety_plan_has_the_six_steps_and_reasons_for_living_and_fits_one_p
     assert all(field["kind"] == "textarea" and not field["check"] for field in plan["fields"])  # screened by the page
     assert sum(field["print_lines"] for field in plan["fields"]) <= 14
     assert plan["order"] < min(w.spec.get("order", 100) for w in pages.load_worksheets() if w.id != "safety-plan")
+
+
+def test_goals_from_the_smart_sets_are_flagged_only_when_harmful() -> None:
+    labelled = [json.loads(line) for name in ("labelled_goals.jsonl", "labelled_goals_second_rater.jsonl")
+                for line in (ROOT / "tests" / "data" / name).open(encoding="utf-8")]
+    flagged = {goal["goal"]: safety.explain(goal["goal"]) for goal in labelled if not goal["crisis"]}
+    flagged = {text: found for text, found in flagged.items() if found}
+    # Bingeing and losing 18-20 kg in a few weeks are eating risks, whatever SMART says of them.
+    assert all(found[0] == "eating" for found in flagged.values()), flagged
+    assert len(flagged) <= 0.01 * len(labelled), flagged
