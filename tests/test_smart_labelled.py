@@ -40,11 +40,14 @@ def test_agreement_with_hand_labels(criterion: str) -> None:
     confusion: Counter[tuple[bool, bool]] = Counter()
     wrong = []
     for goal in LABELLED:
-        got = _verdict(check_goal(goal["goal"]), criterion)
+        result = check_goal(goal["goal"])
+        if criterion != "crisis" and result["safety"]:
+            continue  # a flagged goal gets support instead of verdicts (CONTRACTS.md)
+        got = _verdict(result, criterion)
         confusion[(goal[criterion], got)] += 1
         if got != goal[criterion]:
             wrong.append(f"  labelled {goal[criterion]!s:5} got {got!s:5} | {goal['goal'][:100]}")
-    agreement = (confusion[(True, True)] + confusion[(False, False)]) / len(LABELLED)
+    agreement = (confusion[(True, True)] + confusion[(False, False)]) / sum(confusion.values())
     print(f"\n{criterion}: agreement {agreement:.3f}; true positives {confusion[(True, True)]}, "
           f"true negatives {confusion[(False, False)]}, false positives {confusion[(False, True)]}, "
           f"false negatives {confusion[(True, False)]}")

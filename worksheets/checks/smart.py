@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from . import safety
 from .text import MAX_READ_CHARS, Clauses, lexicon, normalise, phrase_pattern, split_clauses
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -702,21 +703,25 @@ def _prompts(r: Reading) -> list[str]:
 
 
 def check_goal(goal: str, why: str = "") -> dict[str, Any]:
-    """Per-criterion verdicts and feedback for one goal, plus the crisis flag and extra prompts."""
+    """Per-criterion verdicts and feedback for one goal, plus the crisis flag, extra prompts and the safety flag."""
     goal = goal if isinstance(goal, str) else str(goal)
     why = why if isinstance(why, str) else str(why)
+    flag = safety.screen_all(goal, why)  # support instead of grading: ../shared/safety-rules.md
+    if flag:
+        return safety.flagged_goal_result(flag, CRITERIA)
     if not goal.strip():
         empty = "Write your goal above and you will see feedback here."
         result: dict[str, Any] = {name: {"met": False, "feedback": empty} for name in CRITERIA}
-        result.update(crisis=False, prompts=[], suggestion="")
+        result.update(crisis=False, prompts=[], suggestion="", safety=None)
         return result
     reading = read_goal(goal, why)
     result = _feedback(reading, why)
     met = all(result[name]["met"] for name in CRITERIA)
     result["suggestion"] = "" if met else suggestion(reading)
-    result["crisis"] = reading.crisis
+    result["crisis"] = False  # true only with a crisis flag from the safety screen, which returned above
     result["prompts"] = _prompts(reading)
-    return result
+    result["safety"] = None
+    return safety.guard_rewrites(result)
 
 
 def main(argv: list[str] | None = None) -> None:
