@@ -27,6 +27,12 @@ STAND_IN = {"kind": "crisis", "message": "Stand-in message: you deserve support 
 VERDICTS = ("Met", "Not yet", "One way to write it")
 
 
+@pytest.fixture
+def browser_context_args(browser_context_args: dict) -> dict:
+    # The stand-in is served by page.route, which requests the service worker answers never reach.
+    return {**browser_context_args, "service_workers": "block"}
+
+
 def _python_flags() -> bool:
     return "safety" in api.CHECKS and bool(check_goal(CRISIS).get("safety"))
 
