@@ -35,7 +35,7 @@ def test_the_built_service_worker_lists_every_file_of_its_build(a_built_site: Pa
     manifest = built_manifest(a_built_site)
     assert manifest == offline.precache_manifest(a_built_site)
     site, python = manifest["groups"]["site"], manifest["groups"]["python"]
-    assert {"", "about/", "smart-goals/", "worksheets/smart-goal/", "assets/js/worksheet.js",
+    assert {"", "about/", "smart-goals/", "worksheets/smart-goal/", "assets/js/main.mjs",
             "assets/js/checker-worker.mjs", "search/search_index.json", "sitemap.xml"} <= set(site)
     assert {"pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json"} <= set(python)
     assert [path for path in python if path.endswith(".whl")]

@@ -1,9 +1,7 @@
-// Runs the project's Python checks in Pyodide, off the main thread.
-// Protocol: in {type: "init", data: {urls, base}} | {type: "check", id, data: request}, where urls are the
-//           worksheet island's (pyodide, checksPackage, snapshotKey) relative to the page URL `base`;
-//           out {type: "ready", data: {start: "snapshot" | "fresh"}} | {type: "result", id, data}
-//             | {type: "error", id?, data: message} | {type: "snapshot", data: "saved" | "failed"}.
-// It never touches the DOM or localStorage: the page script owns those.
+// Runs the project's Python checks in Pyodide, off the main thread, speaking checker/protocol.mjs.
+// It never touches the DOM or localStorage: the page's modules own those.
+
+import * as protocol from "./checker/protocol.mjs";
 
 // A memory snapshot of Python with the checks imported starts in a fraction of a fresh start.
 // It is only valid for one runtime build and one checks wheel: snapshotKey names both.
@@ -23,10 +21,10 @@ self.fetch = async (resource, options) => {
   try {
     response = await fetchFile(resource, options);
   } catch (error) {
-    if (booting) self.postMessage({ type: "error", data: `could not download ${resource.url || resource}: ${error}` });
+    if (booting) self.postMessage(protocol.error(`could not download ${resource.url || resource}: ${error}`));
     throw error;
   }
-  if (booting && !response.ok) self.postMessage({ type: "error", data: `could not download ${resource.url || resource}: HTTP ${response.status}` });
+  if (booting && !response.ok) self.postMessage(protocol.error(`could not download ${resource.url || resource}: HTTP ${response.status}`));
   return response;
 };
 
@@ -124,23 +122,23 @@ async function keepSnapshot(pyodide, snapshotKey) {
   } catch (error) {
     saved = false;  // no room, or storage disabled: the next visit starts fresh
   }
-  self.postMessage({ type: "snapshot", data: saved ? "saved" : "failed" });
+  self.postMessage(protocol.snapshot(saved));
 }
 
 self.addEventListener("message", async ({ data: message }) => {
-  if (message.type === "init") {
+  if (message.type === protocol.INIT) {
     try {
-      const how = await boot(options(message.data));
-      self.postMessage({ type: "ready", data: how });
+      const { start } = await boot(options(message.data));
+      self.postMessage(protocol.ready(start));
     } catch (error) {
-      self.postMessage({ type: "error", data: String(error) });
+      self.postMessage(protocol.error(String(error)));
     }
-  } else if (message.type === "check") {
+  } else if (message.type === protocol.CHECK) {
     try {
       const result = JSON.parse(handle(JSON.stringify(message.data)));
-      self.postMessage({ type: "result", id: message.id, data: result });
+      self.postMessage(protocol.result(message.id, result));
     } catch (error) {
-      self.postMessage({ type: "error", id: message.id, data: String(error) });
+      self.postMessage(protocol.error(String(error), message.id));
     }
   }
 });

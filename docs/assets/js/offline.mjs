@@ -1,0 +1,57 @@
+// Keeps the site for offline use: registers the service worker (sw.js at the site root, so that
+// its scope is the whole site) once the page has loaded, and asks it to keep Python too once a
+// worksheet's checker has started. Guide pages never ask for Python.
+// When the offline copy this page needs is complete: <html data-offline="ready">.
+
+/** This file is assets/js/offline.mjs: the site root is two folders up. */
+const ROOT = new URL("../../", import.meta.url);
+// A worksheet page opened directly started Python from <head> (overrides/partials/checker-start.html).
+const startsPython = Boolean(document.querySelector("script[data-checker-urls]"));
+// On such a page the first install waits for the checker: fetching and hashing the site meanwhile
+// would slow Python's start. Past this, it goes ahead anyway.
+const CHECKER_WAIT_MS = 30000;
+const supported = "serviceWorker" in navigator;
+let registration = null;
+let wantsPython = false;
+
+function ask() {
+  if (registration) navigator.serviceWorker.ready.then((ready) => ready.active.postMessage({ type: "keep", python: wantsPython }));
+}
+
+function register() {
+  if (registration) return;
+  registration = navigator.serviceWorker.register(new URL("sw.js", ROOT), { scope: ROOT.href });
+  registration.then(ask, () => { /* no offline copy (private mode, storage off): the site works as before */ });
+}
+
+// Calls `then` once the checker of this page is no longer loading (or after `waitAtMost` ms).
+function afterChecker(then, waitAtMost) {
+  const form = document.querySelector("form[data-worksheet][data-checker]");
+  if (!form || form.dataset.checker !== "loading") { then(); return; }
+  const done = () => { observer.disconnect(); clearTimeout(timer); then(); };
+  const observer = new MutationObserver(() => { if (form.dataset.checker !== "loading") done(); });
+  observer.observe(form, { attributes: true, attributeFilter: ["data-checker"] });
+  const timer = waitAtMost ? setTimeout(done, waitAtMost) : undefined;
+}
+
+if (supported) {
+  navigator.serviceWorker.addEventListener("message", ({ data }) => {
+    if (data && data.type === "kept" && (data.python || !startsPython)) document.documentElement.dataset.offline = "ready";
+  });
+  navigator.serviceWorker.startMessages();
+  const onLoad = () => (startsPython ? afterChecker(register, CHECKER_WAIT_MS) : register());
+  if (document.readyState === "complete") onLoad();
+  else window.addEventListener("load", onLoad, { once: true });
+}
+
+/** On each page: a worksheet page asks for Python to be kept once its checker has started. */
+export function keepOffline() {
+  if (!supported) return;
+  const form = document.querySelector("form[data-worksheet][data-checker]");
+  if (!form || wantsPython) return;
+  // A worksheet whose checker never starts keeps "loading": no Python to keep for it.
+  afterChecker(() => {
+    wantsPython = true;
+    ask();
+  });
+}
