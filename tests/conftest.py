@@ -28,18 +28,24 @@ def _a_bound_http_server(_a_site_folder: Path) -> http.server.ThreadingHTTPServe
     return bound_server(_a_site_folder)
 
 
+#: The generator the suite's site is built with: `SITE_ENGINE=zensical bash scripts/test.sh` runs
+#: every test against the Zensical build instead of the MkDocs one.
+SITE_ENGINE = os.environ.get("SITE_ENGINE", "mkdocs")
+
+
 @pytest.fixture(scope="session")
 def a_built_site(_a_site_folder: Path, _a_bound_http_server: http.server.ThreadingHTTPServer) -> Path:
-    """The site as `mkdocs build --strict` makes it, in a temporary folder.
+    """The site as `python -m worksheets.build` makes it (MkDocs, strict), in a temporary folder.
 
     Built for the address it is served from, as a real site is: Material's instant navigation
     follows only links under site_url, so the browser tests see it as people do.
     """
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(_a_site_folder)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SITE_URL": base_url(_a_bound_http_server)},
+        [sys.executable, "-m", "worksheets.build", "--engine", SITE_ENGINE, "--site-dir", str(_a_site_folder),
+         "--site-url", base_url(_a_bound_http_server)],
+        cwd=ROOT, capture_output=True, text=True,
     )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    assert result.returncode == 0, f"the {SITE_ENGINE} build failed:\n{result.stderr}"
     return _a_site_folder
 
 

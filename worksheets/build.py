@@ -15,6 +15,7 @@ Pyodide and the wheel, the policy and the offline manifest to what it built.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import subprocess
@@ -54,6 +55,10 @@ def build_with_mkdocs(site_dir: Path, site_url: str | None = None) -> None:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
+    # MkDocs reports a page's error through its log: shown as its CLI would, warnings and errors only.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
     config = mkdocs_config(site_dir, site_url)
     config.plugins.on_startup(command="build", dirty=False)
     try:
