@@ -40,11 +40,10 @@ from mkdocs.utils.yaml import get_yaml_loader
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from worksheets import bundle, pages
+from worksheets.devserver import CHROMIUM, CHROMIUM_ARGS, QuietHandler  # the tests' browser and server, on purpose
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the tests' browser, on purpose
-from worksheets import bundle, pages  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 WORKSHEET_ID = "smart-goal"
 GUIDE_PAGE = ""  # the home page
@@ -183,21 +182,16 @@ def plain_material_config(folder: Path) -> Path:
     return path
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(QuietHandler):
     """Serves the site, and the bench's own pages under BENCH_PREFIX."""
 
     bench_dir: Path
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
 
     def translate_path(self, path: str) -> str:
         route = unquote(urlsplit(path).path)
         if route.startswith(BENCH_PREFIX):
             return str(self.bench_dir / route[len(BENCH_PREFIX):])
         return super().translate_path(path)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @contextmanager

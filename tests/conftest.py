@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from worksheets.devserver import CHROMIUM, CHROMIUM_ARGS, base_url, bound_server, serving
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-#: Flags that keep Chromium from reaching out to Google services on its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -40,40 +23,37 @@ def _a_site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def _a_bound_http_server(_a_site_folder: Path) -> Iterator[http.server.ThreadingHTTPServer]:
+def _a_bound_http_server(_a_site_folder: Path) -> http.server.ThreadingHTTPServer:
     """An HTTP server for the site folder on a free loopback port, bound before the build needs its address."""
-    handler = functools.partial(_QuietHandler, directory=str(_a_site_folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    yield server
-    server.server_close()
+    return bound_server(_a_site_folder)
 
 
-def _base_url(server: http.server.ThreadingHTTPServer) -> str:
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+#: The generator the suite's site is built with: `SITE_ENGINE=zensical bash scripts/test.sh` runs
+#: every test against the Zensical build instead of the MkDocs one.
+SITE_ENGINE = os.environ.get("SITE_ENGINE", "mkdocs")
 
 
 @pytest.fixture(scope="session")
 def a_built_site(_a_site_folder: Path, _a_bound_http_server: http.server.ThreadingHTTPServer) -> Path:
-    """The site as `mkdocs build --strict` makes it, in a temporary folder.
+    """The site as `python -m worksheets.build` makes it (MkDocs, strict), in a temporary folder.
 
     Built for the address it is served from, as a real site is: Material's instant navigation
     follows only links under site_url, so the browser tests see it as people do.
     """
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(_a_site_folder)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SITE_URL": _base_url(_a_bound_http_server)},
+        [sys.executable, "-m", "worksheets.build", "--engine", SITE_ENGINE, "--site-dir", str(_a_site_folder),
+         "--site-url", base_url(_a_bound_http_server)],
+        cwd=ROOT, capture_output=True, text=True,
     )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    assert result.returncode == 0, f"the {SITE_ENGINE} build failed:\n{result.stderr}"
     return _a_site_folder
 
 
 @pytest.fixture(scope="session")
 def a_site_server(a_built_site: Path, _a_bound_http_server: http.server.ThreadingHTTPServer) -> Iterator[str]:
     """Base URL of the built site served on a free loopback port (the site_url it was built for)."""
-    thread = threading.Thread(target=_a_bound_http_server.serve_forever, daemon=True)
-    thread.start()
-    yield _base_url(_a_bound_http_server)
-    _a_bound_http_server.shutdown()
+    with serving(_a_bound_http_server) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -91,16 +91,16 @@ def test_spec_text_is_escaped_and_the_island_keeps_it_whole(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("yaml_text", "message"),
     [
-        ("id: broken\ntitle: t\ndescription: d\nintro: i\n", "broken.yml: missing required key 'fields'"),
+        ("id: broken\ntitle: t\ndescription: d\nintro: i\n", "broken.yml: fields: missing required key"),
         ("id: broken\ntitle: t\ndescription: d\nintro: i\nfields: []\ntemplate: nope.html\n",
-         "broken.yml: template 'nope.html' is not in templates/"),
+         "broken.yml: template: template 'nope.html' is not in templates/"),
         ("id: broken\ntitle: t\ndescription: d\nintro: i\nfields: []\ncalendar: {deadlines_from: [a]}\n",
-         "broken.yml: calendar needs"),
+         "broken.yml: calendar.review_every_weeks: missing required key"),
         ("id: other\ntitle: t\ndescription: d\nintro: i\nfields: []\n", "must match the file name"),
         ("id: broken\ntitle: t\ndescription: d\nintro: i\nfields:\n  - {id: a, kind: dial, label: l}\n",
          "broken.yml: fields[0] (a): unknown kind 'dial'"),
         ("id: broken\ntitle: t\ndescription: d\nintro: i\nfields:\n"
-         "  - {id: a, kind: text, label: l, check: {name: smart, input: goal, context: {why: nope}}}\n",
+         "  - {id: a, kind: text, label: l, check: {name: smart, input: goal, criteria: [], context: {why: nope}}}\n",
          "names unknown field 'nope'"),
     ],
 )

@@ -188,17 +188,17 @@ _HEAD = "id: broken\ntitle: t\ndescription: d\nintro: i\n"
     ("fields_yaml", "message"),
     [
         ("  - {id: g, kind: repeat, label: l, item_label: x, fields: [{id: h, kind: repeat, label: l, item_label: y, "
-         "fields: [{id: a, kind: text, label: l}]}]}\n", "fields[0] (g): a repeat group cannot hold another"),
-        ("  - {id: g, kind: repeat, label: l, fields: [{id: a, kind: text, label: l}]}\n", "needs 'item_label'"),
+         "fields: [{id: a, kind: text, label: l}]}]}\n", "fields[0] (g).fields: a repeat group cannot hold another"),
+        ("  - {id: g, kind: repeat, label: l, fields: [{id: a, kind: text, label: l}]}\n", "fields[0] (g).item_label: missing required key"),
         ("  - {id: g, kind: repeat, label: l, item_label: x, min: 3, max: 2, fields: [{id: a, kind: text, label: l}]}\n",
          "1 <= min <= max"),
         ("  - {id: a, kind: text, label: l}\n  - {id: g, kind: repeat, label: l, item_label: x, "
          "fields: [{id: a, kind: text, label: l}]}\n", "field ids must be unique"),
         ("  - {id: a, kind: text, label: l, check: {name: astrology, input: a, criteria: []}}\n",
-         "fields[0] (a): unknown check 'astrology'"),
+         "fields[0] (a).check.name: unknown check 'astrology'"),
         ("  - {id: a, kind: choice, label: l}\n", "fields[0] (a): a choice needs a non-empty list of options"),
         ("  - {id: a, kind: scale, label: l, min: 5, max: 5}\n", "min < max"),
-        ("  - {id: A-b, kind: text, label: l}\n", "an id is lower-case letters"),
+        ("  - {id: A-b, kind: text, label: l}\n", "fields[0] (A-b).id: an id is lower-case letters"),
         ("  - {id: g, kind: repeat, label: l, item_label: x, chart: {x: a, y: a}, fields: [{id: a, kind: text, label: l}]}\n",
          "chart needs x naming a date field"),
         ("  - {id: g, kind: repeat, label: l, item_label: x, default: [{nope: t}], fields: [{id: a, kind: text, label: l}]}\n",

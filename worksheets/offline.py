@@ -15,7 +15,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin, urlsplit
 
 SERVICE_WORKER = "sw.js"
 #: Files under this folder form the `python` group.
@@ -23,6 +23,40 @@ PYTHON_FOLDER = "pyodide/"
 #: Never kept: source maps, Material's search support for other languages, the 404 page, the worker itself.
 SKIPPED = ("*.map", "assets/javascripts/lunr/*", "404.html", "sitemap.xml.gz", SERVICE_WORKER)
 _PRECACHE_LINE = re.compile(r"^const PRECACHE = .*;$", re.M)
+#: Web app manifests the site may hold at its root; their start_url and scope must lie under site_url.
+_WEB_MANIFESTS = ("manifest.webmanifest", "site.webmanifest", "manifest.json")
+
+
+class ScopeError(ValueError):
+    """site_url and the offline copy's paths disagree: the site would not work offline where it is served."""
+
+
+def check_scope(site_url: str, site_dir: Path) -> None:
+    """Fails when the address the site is built for and its offline paths disagree.
+
+    The service worker sits at the site root and lists files relative to its scope, which is that
+    root; a web app manifest's start_url and scope must resolve under site_url, or the installed
+    app would open, or be kept, outside the site.
+    """
+    parts = urlsplit(site_url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or not parts.path.endswith("/") \
+            or parts.query or parts.fragment:
+        raise ScopeError(f"site_url '{site_url}' must be an http(s) address of a folder, ending in '/' "
+                         "(e.g. https://example.org/set-your-therapy-goals/): the service worker's scope is that folder")
+    if not (site_dir / SERVICE_WORKER).is_file():
+        raise ScopeError(f"{site_dir / SERVICE_WORKER} is missing: the service worker must sit at the site root "
+                         f"({site_url}{SERVICE_WORKER}) for its scope to be the whole site")
+    for name in _WEB_MANIFESTS:
+        path = site_dir / name
+        if not path.is_file():
+            continue
+        manifest_url = urljoin(site_url, name)
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        for key in ("start_url", "scope"):
+            if key in manifest and not urljoin(manifest_url, manifest[key]).startswith(site_url):
+                raise ScopeError(f"{name}: {key} '{manifest[key]}' resolves to "
+                                 f"{urljoin(manifest_url, manifest[key])}, outside site_url {site_url}; "
+                                 "write it relative to the manifest (e.g. './')")
 
 
 def url_path(relative: str) -> str:

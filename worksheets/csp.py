@@ -1,4 +1,4 @@
-"""MkDocs hook: the Content-Security-Policy of every page, with the hashes of its inline scripts.
+"""The Content-Security-Policy of every page, with the hashes of its inline scripts.
 
 overrides/main.html puts `<meta http-equiv="Content-Security-Policy" content="...">` with
 `PLACEHOLDER` as its content at the top of every page's <head>. After the build, this hook hashes
@@ -7,9 +7,10 @@ the same on every page, into each placeholder. One policy for the whole site bec
 instant navigation keeps the first page's policy and re-runs the next page's inline scripts under
 it; a different <meta> on the next page would be added to the first, not replace it.
 
-It runs before any other post-build step (the service worker lists the built files' hashes).
-Under `mkdocs serve`, whose live-reload script changes on every request, inline scripts are
-allowed outright: that policy never leaves the developer's machine.
+It runs after the generator, whichever it is, and before the offline manifest is written (the
+service worker lists the built files' hashes): worksheets/site.py `finish`. Under `mkdocs serve`,
+whose live-reload script changes on every request, inline scripts are allowed outright: that
+policy never leaves the developer's machine.
 """
 
 from __future__ import annotations
@@ -19,10 +20,6 @@ import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 #: What overrides/main.html puts in the <meta>'s content; replaced in every built page.
 PLACEHOLDER = "content-security-policy-filled-in-after-the-build"
@@ -45,12 +42,9 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 #: Built folders that hold no pages of ours.
 _SKIPPED_FOLDERS = {"pyodide"}
 
-_serving = False
 
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+class PolicyError(ValueError):
+    """A built page has no place for the policy, or more than one."""
 
 
 class _Attributes(HTMLParser):
@@ -89,13 +83,14 @@ def built_pages(site_dir: Path) -> list[Path]:
                   if not _SKIPPED_FOLDERS.intersection(path.relative_to(site_dir).parts))
 
 
-@event_priority(100)
-def on_post_build(config: MkDocsConfig) -> None:
-    pages = {path: path.read_text(encoding="utf-8") for path in built_pages(Path(config.site_dir))}
+def fill_policies(site_dir: Path, *, serving: bool = False) -> str:
+    """Writes one policy, with the hashes of every built page's inline scripts, into every page."""
+    pages = {path: path.read_text(encoding="utf-8") for path in built_pages(site_dir)}
     hashes = sorted({script_hash(script) for html in pages.values() for script in inline_scripts(html)})
-    filled = policy(hashes, serving=_serving)
+    filled = policy(hashes, serving=serving)
     for path, html in pages.items():
         if html.count(PLACEHOLDER) != 1:
-            raise PluginError(f"{path}: expected one Content-Security-Policy placeholder "
+            raise PolicyError(f"{path}: expected one Content-Security-Policy placeholder "
                               f"(overrides/main.html), found {html.count(PLACEHOLDER)}")
         path.write_text(html.replace(PLACEHOLDER, filled), encoding="utf-8")
+    return filled
