@@ -56,6 +56,7 @@ def template_extra(extra: dict[str, Any]) -> None:
     # The support lines, for the crisis block and the worksheets' per-kind support (overrides/partials).
     extra["support_lines"] = support_lines.load()
     extra["support_line_regions"] = support_lines.REGIONS
+    extra["support"] = support_lines.template_context(extra["support_lines"])
 
 
 def page_url(worksheet: pages.Worksheet) -> str:

@@ -109,6 +109,35 @@ def by_region(lines: list[dict[str, Any]], kind: str | None = None) -> list[tupl
     return [(name, members) for name, members in groups if members]
 
 
+#: The lines the every-page block and the crisis support name first: the ones most readers can reach.
+FEATURED = ("us-ca-988", "uk-ie-samaritans")
+#: Short region names for the one-line summary ("US and Canada", "UK and Ireland").
+_SHORT_REGIONS = {"US": "US", "GB": "UK"}
+
+
+def _summary(line: dict[str, Any]) -> dict[str, str]:
+    """A featured line as the compact block shows it: "US and Canada: 988 Suicide..., call or text 988"."""
+    regions = " and ".join(_SHORT_REGIONS.get(code, REGIONS.get(code, code)) for code in line["regions"])
+    name = line["name"].split(" (")[0]
+    return {"regions": regions, "name": "" if name[:1].isdigit() else name,
+            "contact": line["contact"].split(" (")[0].split(", ")[0], "href": line["href"]}
+
+
+def template_context(lines: list[dict[str, Any]]) -> dict[str, Any]:
+    """Everything the support partials show, already grouped, so templates only loop (both the
+    Jinja of MkDocs and the MiniJinja of Zensical render them, and the latter has fewer methods)."""
+    def grouped(kind: str | None) -> list[dict[str, Any]]:
+        return [{"region": name, "lines": members} for name, members in by_region(lines, kind)]
+
+    fallback = next((line for line in lines if line["id"] == "findahelpline"), None)
+    return {
+        "featured": [_summary(line) for wanted in FEATURED for line in lines if line["id"] == wanted],
+        "fallback": fallback,
+        "by_region": grouped(None),
+        "by_kind": [{"kind": kind, "regions": grouped(kind)} for kind in KINDS],
+    }
+
+
 if __name__ == "__main__":
     all_lines = load()
     for region, members in by_region(all_lines):
