@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -292,6 +293,48 @@ def _amounts_kind(text: str) -> str | None:
     return None
 
 
+@cache
+def _concepts() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, dict[str, list[str]]]]:
+    """The concept layer: its exclusion mask, one regex per family, and per kind the rules combining families."""
+    concepts = lexicon()["concepts"]
+    macros = lexicon()["macros"]
+    exclusions = re.compile(_whole_words([_expand(p, macros) for rules in concepts["exclusions"].values() for p in rules]))
+    families = {name: re.compile(_whole_words([_expand(p, macros) for p in patterns]))
+                for name, patterns in concepts["families"].items()}
+    return exclusions, families, concepts["rules"]
+
+
+_CLAUSE = re.compile(r" , | but | because | so that | and then ")
+
+
+def _concept_rule(text: str, kind: str) -> str | None:
+    """The first rule of this kind whose families all occur in one clause of the text, if any."""
+    exclusions, families, rules = _concepts()
+    if kind not in rules:
+        return None
+    masked = exclusions.sub(" ~ ", text)
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(masked)]
+    seen: dict[str, set[int]] = {}
+
+    def clauses(family: str) -> set[int]:
+        if family not in seen:
+            found: set[int] = set()
+            for match in families[family].finditer(masked):
+                found.add(bisect_right(bounds, match.start()) - 1)
+            seen[family] = found
+        return seen[family]
+
+    for rule, needed in rules[kind].items():
+        common = clauses(needed[0])
+        for family in needed[1:]:
+            if not common:
+                break
+            common = common & clauses(family)
+        if common:
+            return "concept_" + rule
+    return None
+
+
 def _find(text: str) -> tuple[str, str] | None:
     """(kind, rule) of the first kind in priority order whose patterns match the normalised text."""
     benign, kinds = _patterns()
@@ -301,6 +344,9 @@ def _find(text: str) -> tuple[str, str] | None:
         match = pattern.search(masked)
         if match:
             return kind, match.lastgroup or ""
+        rule = _concept_rule(masked, kind)
+        if rule:
+            return kind, rule
         if amounts == kind:
             return kind, "amounts"
     return None
