@@ -324,6 +324,9 @@ def _concept_rule(text: str, kind: str) -> str | None:
             seen[family] = found
         return seen[family]
 
+    for rule, needed in rules.get(kind + " in one text", {}).items():
+        if all(clauses(family) for family in needed):
+            return "concept_" + rule
     for rule, needed in rules[kind].items():
         common = clauses(needed[0])
         for family in needed[1:]:
