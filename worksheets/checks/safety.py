@@ -307,35 +307,35 @@ def _concepts() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, 
 _CLAUSE = re.compile(r" , | but | because | so that | and then ")
 
 
-def _concept_rule(text: str, kind: str) -> str | None:
-    """The first rule of this kind whose families all occur in one clause of the text, if any."""
-    exclusions, families, rules = _concepts()
-    if kind not in rules:
+class _Concepts:
+    """One text read by the concept layer: the clauses in which each family occurs, found once."""
+
+    def __init__(self, text: str) -> None:
+        exclusions, self.families, self.rules = _concepts()
+        self.text = exclusions.sub(" ~ ", text)
+        self.bounds = [0] + [m.end() for m in _CLAUSE.finditer(self.text)]
+        self.seen: dict[str, set[int]] = {}
+
+    def clauses(self, family: str) -> set[int]:
+        if family not in self.seen:
+            self.seen[family] = {bisect_right(self.bounds, m.start()) - 1
+                                 for m in self.families[family].finditer(self.text)}
+        return self.seen[family]
+
+    def rule(self, kind: str) -> str | None:
+        """The first rule of this kind whose families all occur in one clause (or one text), if any."""
+        for rule, needed in self.rules.get(kind + " in one text", {}).items():
+            if all(self.clauses(family) for family in needed):
+                return "concept_" + rule
+        for rule, needed in self.rules.get(kind, {}).items():
+            common = self.clauses(needed[0])
+            for family in needed[1:]:
+                if not common:
+                    break
+                common = common & self.clauses(family)
+            if common:
+                return "concept_" + rule
         return None
-    masked = exclusions.sub(" ~ ", text)
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(masked)]
-    seen: dict[str, set[int]] = {}
-
-    def clauses(family: str) -> set[int]:
-        if family not in seen:
-            found: set[int] = set()
-            for match in families[family].finditer(masked):
-                found.add(bisect_right(bounds, match.start()) - 1)
-            seen[family] = found
-        return seen[family]
-
-    for rule, needed in rules.get(kind + " in one text", {}).items():
-        if all(clauses(family) for family in needed):
-            return "concept_" + rule
-    for rule, needed in rules[kind].items():
-        common = clauses(needed[0])
-        for family in needed[1:]:
-            if not common:
-                break
-            common = common & clauses(family)
-        if common:
-            return "concept_" + rule
-    return None
 
 
 def _find(text: str) -> tuple[str, str] | None:
@@ -343,11 +343,12 @@ def _find(text: str) -> tuple[str, str] | None:
     benign, kinds = _patterns()
     masked = benign.sub(" ~ ", text)
     amounts = _amounts_kind(masked)
+    concepts = _Concepts(masked)
     for kind, pattern in kinds:
         match = pattern.search(masked)
         if match:
             return kind, match.lastgroup or ""
-        rule = _concept_rule(masked, kind)
+        rule = concepts.rule(kind)
         if rule:
             return kind, rule
         if amounts == kind:
