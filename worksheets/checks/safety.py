@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -292,15 +293,64 @@ def _amounts_kind(text: str) -> str | None:
     return None
 
 
+@cache
+def _concepts() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, dict[str, list[str]]]]:
+    """The concept layer: its exclusion mask, one regex per family, and per kind the rules combining families."""
+    concepts = lexicon()["concepts"]
+    macros = lexicon()["macros"]
+    exclusions = re.compile(_whole_words([_expand(p, macros) for rules in concepts["exclusions"].values() for p in rules]))
+    families = {name: re.compile(_whole_words([_expand(p, macros) for p in patterns]))
+                for name, patterns in concepts["families"].items()}
+    return exclusions, families, concepts["rules"]
+
+
+_CLAUSE = re.compile(r" , | but | because | so that | and then ")
+
+
+class _Concepts:
+    """One text read by the concept layer: the clauses in which each family occurs, found once."""
+
+    def __init__(self, text: str) -> None:
+        exclusions, self.families, self.rules = _concepts()
+        self.text = exclusions.sub(" ~ ", text)
+        self.bounds = [0] + [m.end() for m in _CLAUSE.finditer(self.text)]
+        self.seen: dict[str, set[int]] = {}
+
+    def clauses(self, family: str) -> set[int]:
+        if family not in self.seen:
+            self.seen[family] = {bisect_right(self.bounds, m.start()) - 1
+                                 for m in self.families[family].finditer(self.text)}
+        return self.seen[family]
+
+    def rule(self, kind: str) -> str | None:
+        """The first rule of this kind whose families all occur in one clause (or one text), if any."""
+        for rule, needed in self.rules.get(kind + " in one text", {}).items():
+            if all(self.clauses(family) for family in needed):
+                return "concept_" + rule
+        for rule, needed in self.rules.get(kind, {}).items():
+            common = self.clauses(needed[0])
+            for family in needed[1:]:
+                if not common:
+                    break
+                common = common & self.clauses(family)
+            if common:
+                return "concept_" + rule
+        return None
+
+
 def _find(text: str) -> tuple[str, str] | None:
     """(kind, rule) of the first kind in priority order whose patterns match the normalised text."""
     benign, kinds = _patterns()
     masked = benign.sub(" ~ ", text)
     amounts = _amounts_kind(masked)
+    concepts = _Concepts(masked)
     for kind, pattern in kinds:
         match = pattern.search(masked)
         if match:
             return kind, match.lastgroup or ""
+        rule = concepts.rule(kind)
+        if rule:
+            return kind, rule
         if amounts == kind:
             return kind, "amounts"
     return None
