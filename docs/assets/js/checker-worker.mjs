@@ -114,6 +114,7 @@ async function initRuntime({ indexURL, packages, snapshotKey }) {
     import(new URL("pyodide.mjs", indexURL).href),
     snapshots.find(snapshotKey).catch(() => null),
   ]);
+  loaderImported = true;
   if (snapshot) {
     try {
       // The snapshot holds the imported checks; `packages` puts their files back too, for any
@@ -135,16 +136,16 @@ function initChecks(pyodide) {
 }
 
 // The page's watchdog gives up after a long stretch with no progress. While bytes arrive, they are
-// the progress; once all have arrived, Python compiles and starts with no byte to count: this beat
-// tells the page the worker still runs (a worker stuck in a loop cannot send it).
+// the progress; with no download under way, Python compiles and starts with no byte to count: this
+// beat tells the page the worker still runs (a worker stuck in a loop cannot send it).
 const HEARTBEAT_MS = 5000;
+let loaderImported = false; // pyodide.mjs is imported, not fetched: no byte of it is counted
 
 async function boot(options) {
   booting = true;
   self.postMessage(protocol.progress(runtimeFiles.progress()));
   const heartbeat = setInterval(() => {
-    const progress = runtimeFiles.progress();
-    if (progress.loaded >= progress.total) self.postMessage(protocol.progress(progress));
+    if (loaderImported && runtimeFiles.idle()) self.postMessage(protocol.progress(runtimeFiles.progress()));
   }, HEARTBEAT_MS);
   const { pyodide, checks, start } = await initRuntime(options).finally(() => {
     booting = false;

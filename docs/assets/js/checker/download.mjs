@@ -5,12 +5,15 @@
 //   a host that compresses nothing still sends 2-3x fewer bytes; the plain file if that fails;
 // - keeps each file in Cache Storage as soon as it has arrived, by its hash, and reads it from there
 //   first: a later visit never downloads it again, even if this visit's start did not finish.
+//   What is kept is what Pyodide reads (the inflated file), checked against the build's sha256.
 
 const FILES_CACHE = "set-your-therapy-goals-python-files";
 const REPORT_EVERY_MS = 250;
 const TYPES = { wasm: "application/wasm", mjs: "text/javascript", json: "application/json" };
 
 const typeOf = (name) => TYPES[name.split(".").pop()] || "application/octet-stream";
+const sha256 = async (bytes) =>
+  [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 const isGzip = (bytes) => bytes && bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
 async function openCache() {
@@ -21,21 +24,34 @@ async function openCache() {
   }
 }
 
-/** A stream of `body` that calls `counted(bytes)` per chunk, with its first chunk read already. */
-async function counting(body, counted) {
+/**
+ * A stream of `body` that calls `counted(bytes)` per chunk, with its first chunk read already;
+ * `ended()` once it is done, failed or cancelled.
+ */
+async function counting(body, counted, ended) {
   const reader = body.getReader();
-  const first = await reader.read();
+  let first;
+  try {
+    first = await reader.read();
+  } catch (error) {
+    ended();
+    throw error;
+  }
   const stream = new ReadableStream({
     start(controller) {
-      if (first.done) controller.close();
-      else { counted(first.value.byteLength); controller.enqueue(first.value); }
+      if (first.done) { ended(); controller.close(); } else { counted(first.value.byteLength); controller.enqueue(first.value); }
     },
     async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else { counted(value.byteLength); controller.enqueue(value); }
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        ended();
+        throw error;
+      }
+      if (chunk.done) { ended(); controller.close(); } else { counted(chunk.value.byteLength); controller.enqueue(chunk.value); }
     },
-    cancel: (reason) => reader.cancel(reason),
+    cancel: (reason) => { ended(); return reader.cancel(reason); },
   });
   return { stream, first: first.value };
 }
@@ -48,6 +64,7 @@ export function downloads(indexURL, files, report) {
   const arrived = {};
   const sizes = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, file.bytes]));
   let lastReport = 0;
+  let inFlight = 0;
   const progress = () => ({
     loaded: Object.values(arrived).reduce((sum, bytes) => sum + bytes, 0),
     total: Object.values(sizes).reduce((sum, bytes) => sum + bytes, 0),
@@ -65,11 +82,19 @@ export function downloads(indexURL, files, report) {
 
   async function network(url, name, fetchFile, gzip) {
     arrived[name] = 0;
-    const response = await fetchFile(gzip ? `${url}.gz` : url);
-    if (!response.ok || !response.body) return response;
+    inFlight += 1;
+    let ended = () => { ended = () => {}; inFlight -= 1; };
+    let response;
+    try {
+      response = await fetchFile(gzip ? `${url}.gz` : url);
+    } catch (error) {
+      ended();
+      throw error;
+    }
+    if (!response.ok || !response.body) { ended(); return response; }
     const length = Number(response.headers.get("Content-Length"));
     if (length) sizes[name] = length;
-    const { stream, first } = await counting(response.body, counter(name));
+    const { stream, first } = await counting(response.body, counter(name), () => ended());
     // A host that sends FILE.gz with Content-Encoding: gzip had the browser inflate it already.
     const body = gzip && isGzip(first) ? stream.pipeThrough(new DecompressionStream("gzip")) : stream;
     return new Response(body, { headers: { "Content-Type": typeOf(name) } });
@@ -99,11 +124,13 @@ export function downloads(indexURL, files, report) {
       }
       if (!response) response = await network(url, name, fetchFile, false);
       if (!response.ok || !cache) return response;
-      // Kept whole once every byte has arrived (a broken download rejects the put: nothing is kept),
-      // in place of any other build's copy of the same file.
+      // Kept once every byte has arrived and matched the build's hash (a broken download, or another
+      // build's file on a server midway through a deploy, is not), in place of any older copy.
       const [mine, forCache] = response.body.tee();
-      cache.put(key, new Response(forCache, { headers: response.headers }))
-        .then(async () => {
+      new Response(forCache).arrayBuffer()
+        .then(async (bytes) => {
+          if ((await sha256(bytes)).slice(0, files[name].sha256.length) !== files[name].sha256) return;
+          await cache.put(key, new Response(bytes, { headers: response.headers }));
           for (const request of await cache.keys()) {
             if (request.url.startsWith(`${indexURL}${name}?`) && request.url !== key) await cache.delete(request);
           }
@@ -113,5 +140,7 @@ export function downloads(indexURL, files, report) {
     },
 
     progress,
+    /** No download under way: whatever the worker does now, it is not waiting for bytes. */
+    idle: () => inFlight === 0,
   };
 }
