@@ -36,7 +36,8 @@ GZIPPED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide-lock.json")
 #: Fetched by the worker (pyodide.mjs is imported, 18 kB): per file, what it downloads, for its progress bar.
 _DOWNLOADED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json")
 GZIP_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "gzip"
-#: Set by python_files(): {name: {bytes, gzip, sha256}} of what the worker downloads (checker_urls).
+#: Set by python_files(): {name: {bytes, gzip, sha256}} of what the worker downloads (checker_urls):
+#: the size and hash of the file as sent (FILE.gz where `gzip`).
 _downloads: dict[str, dict[str, Any]] = {}
 #: Where the built HTML of a worksheet page gets its form (kept by Markdown as a raw HTML block).
 FORM_MARKER = '<div data-worksheet-form-goes-here="{id}"></div>'
@@ -152,7 +153,7 @@ def python_files() -> tuple[dict[str, Path], str]:
         if name in GZIPPED:
             sent = files[PYODIDE_URL + name + ".gz"] = gzipped(path)
         _downloads[name] = {"bytes": sent.stat().st_size, "gzip": name in GZIPPED,
-                            "sha256": hashlib.sha256(path.read_bytes()).hexdigest()[:16]}
+                            "sha256": hashlib.sha256(sent.read_bytes()).hexdigest()[:16]}
     return files, shipped.wheel.name
 
 

@@ -5,7 +5,7 @@
 //   a host that compresses nothing still sends 2-3x fewer bytes; the plain file if that fails;
 // - keeps each file in Cache Storage as soon as it has arrived, by its hash, and reads it from there
 //   first: a later visit never downloads it again, even if this visit's start did not finish.
-//   What is kept is what Pyodide reads (the inflated file), checked against the build's sha256.
+//   What is kept is the file as sent, checked against the build's sha256.
 
 const FILES_CACHE = "set-your-therapy-goals-python-files";
 const REPORT_EVERY_MS = 250;
@@ -80,7 +80,28 @@ export function downloads(indexURL, files, report) {
     tell(arrived[name] >= sizes[name]);
   };
 
-  async function network(url, name, fetchFile, gzip) {
+  // The file as Pyodide reads it: `body` (as sent) inflated when it is gzip.
+  const readable = (name, body, first) =>
+    new Response(isGzip(first) ? body.pipeThrough(new DecompressionStream("gzip")) : body,
+      { headers: { "Content-Type": typeOf(name) } });
+
+  // Keeps the bytes as sent once all have arrived and matched the build's hash (a broken download,
+  // a file the host inflated, another build's file midway through a deploy are not), in place of
+  // any older copy. Kept compressed: less to hash and write while Python starts.
+  function keep(cache, key, name, body) {
+    new Response(body).arrayBuffer()
+      .then(async (bytes) => {
+        if ((await sha256(bytes)).slice(0, files[name].sha256.length) !== files[name].sha256) return;
+        await cache.put(key, new Response(bytes));
+        for (const request of await cache.keys()) {
+          if (request.url.startsWith(`${indexURL}${name}?`) && request.url !== key) await cache.delete(request);
+        }
+      })
+      .catch(() => { /* no room: downloaded again next visit */ });
+  }
+
+  // From the network: FILE.gz (`gzip`) or FILE, counted as it arrives, kept in `cache` if any.
+  async function network(url, name, fetchFile, gzip, cache, key) {
     arrived[name] = 0;
     inFlight += 1;
     let ended = () => { ended = () => {}; inFlight -= 1; };
@@ -95,9 +116,11 @@ export function downloads(indexURL, files, report) {
     const length = Number(response.headers.get("Content-Length"));
     if (length) sizes[name] = length;
     const { stream, first } = await counting(response.body, counter(name), () => ended());
-    // A host that sends FILE.gz with Content-Encoding: gzip had the browser inflate it already.
-    const body = gzip && isGzip(first) ? stream.pipeThrough(new DecompressionStream("gzip")) : stream;
-    return new Response(body, { headers: { "Content-Type": typeOf(name) } });
+    // Only what the build hashed (the file as sent: FILE.gz where it wrote one) can be kept.
+    if (!cache || gzip !== files[name].gzip) return readable(name, stream, first);
+    const [mine, forCache] = stream.tee();
+    keep(cache, key, name, forCache);
+    return readable(name, mine, first);
   }
 
   return {
@@ -115,28 +138,13 @@ export function downloads(indexURL, files, report) {
       if (kept) {
         arrived[name] = sizes[name];
         tell(true);
-        return kept;
+        // Kept as sent and checked: gzip exactly when the build wrote FILE.gz.
+        return readable(name, kept.body, files[name].gzip ? Uint8Array.of(0x1f, 0x8b) : null);
       }
-      let response = null;
-      if (files[name].gzip && typeof DecompressionStream === "function") {
-        response = await network(url, name, fetchFile, true).catch(() => null);
-        if (response && !response.ok) response = null;
-      }
-      if (!response) response = await network(url, name, fetchFile, false);
-      if (!response.ok || !cache) return response;
-      // Kept once every byte has arrived and matched the build's hash (a broken download, or another
-      // build's file on a server midway through a deploy, is not), in place of any older copy.
-      const [mine, forCache] = response.body.tee();
-      new Response(forCache).arrayBuffer()
-        .then(async (bytes) => {
-          if ((await sha256(bytes)).slice(0, files[name].sha256.length) !== files[name].sha256) return;
-          await cache.put(key, new Response(bytes, { headers: response.headers }));
-          for (const request of await cache.keys()) {
-            if (request.url.startsWith(`${indexURL}${name}?`) && request.url !== key) await cache.delete(request);
-          }
-        })
-        .catch(() => { /* no room: downloaded again next visit */ });
-      return new Response(mine, { headers: response.headers });
+      const gzip = files[name].gzip && typeof DecompressionStream === "function";
+      let response = gzip ? await network(url, name, fetchFile, true, cache, key).catch(() => null) : null;
+      if (!response || !response.ok) response = await network(url, name, fetchFile, false, cache, key);
+      return response;
     },
 
     progress,
