@@ -254,9 +254,13 @@ class ByteCounter:
     def __init__(self, context) -> None:  # noqa: ANN001 - Playwright's BrowserContext
         self.total = 0
         self.urls: list[str] = []
+        self.pending: set = set()
+        context.on("request", self.pending.add)
+        context.on("requestfailed", self.pending.discard)
         context.on("requestfinished", self._finished)
 
     def _finished(self, request) -> None:  # noqa: ANN001 - Playwright's Request
+        self.pending.discard(request)
         if request.service_worker is not None:
             return  # the offline copy, kept after the checker started: not on the way to feedback
         response = request.response()
@@ -266,7 +270,11 @@ class ByteCounter:
         self.total += max(sizes["responseBodySize"], 0) + max(sizes["responseHeadersSize"], 0)
         self.urls.append(request.url)
 
-    def take(self) -> tuple[int, list[str]]:
+    def take(self, page: Page) -> tuple[int, list[str]]:
+        """The bytes since the last take, once every request under way has finished (events come late)."""
+        deadline = time.monotonic() + 15
+        while {r for r in self.pending if r.service_worker is None} and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
         taken = self.total, self.urls
         self.total, self.urls = 0, []
         return taken
@@ -285,7 +293,7 @@ def bare_visits(browser: Browser, base: str, conditions: dict | None) -> dict[st
             result = poll(page, "window.__bench && window.__bench.done && window.__bench", SLOW_TIMEOUT_MS)
             assert result["result"] == 2, result
             figures[f"{visit}_ms"] = result["done"]
-            figures[f"{visit}_bytes"] = counter.take()[0]
+            figures[f"{visit}_bytes"] = counter.take(page)[0]
             page.close()
         return figures
     finally:
@@ -303,7 +311,7 @@ def worksheet_visits(browser: Browser, base: str, field_label: str, conditions: 
             page = context.new_page()
             throttle(page, conditions)
             result = worksheet_visit(page, base + f"worksheets/{WORKSHEET_ID}/", field_label, SLOW_TIMEOUT_MS)
-            taken, urls = counter.take()
+            taken, urls = counter.take(page)
             figures[f"{visit}_ms"] = result["feedback"]
             figures[f"{visit}_bytes"] = taken
             figures[f"{visit}_python_start"] = result.get("pythonStart")
