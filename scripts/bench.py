@@ -255,8 +255,8 @@ class ByteCounter:
         self.total = 0
         self.urls: list[str] = []
         self.pending: set = set()
-        context.on("request", self.pending.add)
-        context.on("requestfailed", self.pending.discard)
+        context.on("request", lambda request: self.pending.add(request))
+        context.on("requestfailed", lambda request: self.pending.discard(request))
         context.on("requestfinished", self._finished)
 
     def _finished(self, request) -> None:  # noqa: ANN001 - Playwright's Request
