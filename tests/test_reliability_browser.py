@@ -21,7 +21,7 @@ SMART_GOAL = "worksheets/smart-goal/"
 KEY = "set-your-therapy-goals:worksheet:smart-goal"
 #: Cold Pyodide start is about 4 s here; leave room for a loaded CI machine.
 CHECKER_READY_MS = 60_000
-#: Bound for giving up on a checker that cannot start: the glue gives up after 30 s with no byte arriving, or at once on a failed download.
+#: Bound for giving up on a checker that cannot start: the glue gives up after 60 s with no byte arriving, or at once on a failed download.
 CHECKER_GIVES_UP_MS = 60_000
 #: Bound for a stuck check: the glue gives a check 10 s, then restarts the worker.
 STUCK_CHECK_MS = 90_000

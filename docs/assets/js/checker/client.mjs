@@ -8,7 +8,7 @@ import * as protocol from "./protocol.mjs";
 // once; this watchdog catches whatever else keeps Python from starting. It judges progress, not
 // time: a slow download is no failure, only a stretch this long with no byte arriving (the worker
 // reports its bytes, and each step of its start) is.
-const STALL_MS = 30000;
+const STALL_MS = 60000;
 // A checker that gave up starting tries again by itself when the connection comes back, or when
 // the person types again at least this long after it gave up.
 const RESUME_AFTER_MS = 3000;
