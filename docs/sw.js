@@ -74,8 +74,9 @@ self.addEventListener("install", (event) => {
     const earlier = await Promise.all((await previousCaches()).map((name) => caches.open(name)));
     await keepGroup(cache, "site", earlier);
     // A visitor who had the checks offline keeps them offline across an update.
+    const python = Object.keys(PRECACHE.groups.python).map(urlOf);
     for (const previous of earlier) {
-      if (await previous.match(urlOf("pyodide/pyodide.asm.wasm"))) {
+      if ((await previous.keys()).some((request) => python.includes(request.url))) {
         await keepGroup(cache, "python", earlier);
         break;
       }

@@ -10,7 +10,10 @@ launch flags) and measures, in one run, over several rounds (medians):
   (d) a guide page's transferred bytes (the page's own, and the service worker's precache), and
       whether any Pyodide file was requested;
   (e) one check's latency inside the worker (p50/p95 over the labelled goals);
-  (f) the site's build time against a plain Material build of the same Markdown.
+  (f) the site's build time against a plain Material build of the same Markdown;
+  (g) per network profile (loopback, 4 Mbps/150 ms, 1.6 Mbps/300 ms; throttled through the DevTools
+      protocol, which slows the page's worker too): the bare page and the SMART worksheet side by
+      side, cold and warm, with the bytes each transferred until Python answered.
 
 Run it with `.venv/bin/python scripts/bench.py` (after `bash scripts/setup.sh --browser`);
 `--json` adds one JSON object as the last line, ratios included.
@@ -53,15 +56,25 @@ BENCH_PREFIX = "/__bench__/"
 #: Generous: a cold start is a few seconds; a loaded machine may take much longer.
 READY_TIMEOUT_MS = 120_000
 GOAL = "Walk for 20 minutes after work three times a week this month"
+#: Network profiles for (g): CDP Network.emulateNetworkConditions (throughput in bytes/s, latency in ms).
+PROFILES = {
+    "loopback": None,
+    "4mbps-150ms": {"offline": False, "latency": 150, "downloadThroughput": 4_000_000 / 8, "uploadThroughput": 1_000_000 / 8},
+    "1.6mbps-300ms": {"offline": False, "latency": 300, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8},
+}
+#: A throttled cold start downloads megabytes: minutes at 1.6 Mbps on a loaded machine.
+SLOW_TIMEOUT_MS = 600_000
 
 # Records, relative to navigation start, when the page first accepted typing and first showed feedback.
 PROBE_SCRIPT = """
-window.__bench = { origin: performance.timeOrigin };
+window.__bench = { origin: performance.timeOrigin, unavailableSeen: false, progressSeen: false };
 new MutationObserver(() => {
   if (window.__bench.feedback === undefined && document.querySelector("[data-criterion][data-met]")) {
     window.__bench.feedback = performance.now();
   }
-}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-met"] });
+  if (document.querySelector("form[data-checker=unavailable]")) window.__bench.unavailableSeen = true;
+  if (document.querySelector("[data-checker-progress] progress")) window.__bench.progressSeen = true;
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-met", "data-checker"] });
 document.addEventListener("input", (event) => {
   if (window.__bench.typed === undefined) {
     window.__bench.typed = performance.now();
@@ -228,6 +241,91 @@ def poll(page: Page, script: str, timeout_ms: float = READY_TIMEOUT_MS) -> objec
     return value
 
 
+def throttle(page: Page, conditions: dict | None) -> None:
+    if conditions:
+        session = page.context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.emulateNetworkConditions", conditions)
+
+
+class ByteCounter:
+    """Bytes (bodies and headers) of every response a context received, the worker's included."""
+
+    def __init__(self, context) -> None:  # noqa: ANN001 - Playwright's BrowserContext
+        self.total = 0
+        self.urls: list[str] = []
+        self.pending: set = set()
+        context.on("request", lambda request: self.pending.add(request))
+        context.on("requestfailed", lambda request: self.pending.discard(request))
+        context.on("requestfinished", self._finished)
+
+    def _finished(self, request) -> None:  # noqa: ANN001 - Playwright's Request
+        self.pending.discard(request)
+        if request.service_worker is not None:
+            return  # the offline copy, kept after the checker started: not on the way to feedback
+        response = request.response()
+        if response is not None and response.from_service_worker:
+            return  # answered from the offline copy: no byte crossed the network
+        sizes = request.sizes()
+        self.total += max(sizes["responseBodySize"], 0) + max(sizes["responseHeadersSize"], 0)
+        self.urls.append(request.url)
+
+    def take(self, page: Page) -> tuple[int, list[str]]:
+        """The bytes since the last take, once every request under way has finished (events come late)."""
+        deadline = time.monotonic() + 15
+        while {r for r in self.pending if r.service_worker is None} and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        taken = self.total, self.urls
+        self.total, self.urls = 0, []
+        return taken
+
+
+def bare_visits(browser: Browser, base: str, conditions: dict | None) -> dict[str, object]:
+    """(g) the bare page cold (new context) and warm (a second visit, HTTP cache), under `conditions`."""
+    context = browser.new_context()
+    counter = ByteCounter(context)
+    try:
+        figures: dict[str, object] = {}
+        for visit in ("cold", "warm"):
+            page = context.new_page()
+            throttle(page, conditions)
+            page.goto(base + BENCH_PREFIX.lstrip("/") + "bare.html", wait_until="commit")
+            result = poll(page, "window.__bench && window.__bench.done && window.__bench", SLOW_TIMEOUT_MS)
+            assert result["result"] == 2, result
+            figures[f"{visit}_ms"] = result["done"]
+            figures[f"{visit}_bytes"] = counter.take(page)[0]
+            page.close()
+        return figures
+    finally:
+        context.close()
+
+
+def worksheet_visits(browser: Browser, base: str, field_label: str, conditions: dict | None) -> dict[str, object]:
+    """(g) the SMART worksheet cold and warm under `conditions`: first feedback, bytes, files, whether
+    the checker ever said it was unavailable."""
+    context = browser.new_context()
+    counter = ByteCounter(context)
+    try:
+        figures: dict[str, object] = {}
+        for visit in ("cold", "warm"):
+            page = context.new_page()
+            throttle(page, conditions)
+            result = worksheet_visit(page, base + f"worksheets/{WORKSHEET_ID}/", field_label, SLOW_TIMEOUT_MS)
+            taken, urls = counter.take(page)
+            figures[f"{visit}_ms"] = result["feedback"]
+            figures[f"{visit}_bytes"] = taken
+            figures[f"{visit}_python_start"] = result.get("pythonStart")
+            figures[f"{visit}_unavailable_seen"] = result.get("unavailableSeen")
+            figures[f"{visit}_progress_seen"] = result.get("progressSeen")
+            figures[f"{visit}_pyodide_files"] = sorted({url.rsplit("/", 1)[-1] for url in urls if "/pyodide/" in url})
+            if visit == "cold":
+                wait_until_offline_ready(page)
+            page.close()
+        return figures
+    finally:
+        context.close()
+
+
 def bare_pyodide_start(browser: Browser, base: str) -> float:
     """(a) navigation -> `1+1` answered by Pyodide in a module worker, in a new context."""
     context = browser.new_context()
@@ -241,22 +339,23 @@ def bare_pyodide_start(browser: Browser, base: str) -> float:
         context.close()
 
 
-def worksheet_visit(page: Page, url: str, field_label: str) -> dict[str, object]:
+def worksheet_visit(page: Page, url: str, field_label: str, timeout_ms: float = READY_TIMEOUT_MS) -> dict[str, object]:
     """(b, c) one visit: type a goal as soon as the form takes it, wait for the first feedback."""
     page.add_init_script(PROBE_SCRIPT)
-    page.goto(url, wait_until="commit")
-    page.get_by_label(field_label, exact=True).first.fill(GOAL)
+    page.goto(url, wait_until="commit", timeout=timeout_ms)
+    page.get_by_label(field_label, exact=True).first.fill(GOAL, timeout=timeout_ms)
     # The probe timed the feedback when it appeared; this only waits for it, or for the checker to
     # give up (its watchdog, on a badly overloaded machine), which leaves the round without a figure.
     feedback = page.locator("[data-criterion][data-met]").first
     gave_up = page.locator("form[data-checker=unavailable]")
     try:
-        feedback.or_(gave_up).first.wait_for(state="attached", timeout=READY_TIMEOUT_MS)
+        feedback.or_(gave_up).first.wait_for(state="attached", timeout=timeout_ms)
     except PlaywrightTimeoutError:
         pass
     if not feedback.count():
         checker = page.evaluate("[...document.querySelectorAll('form[data-checker]')].map((f) => f.dataset.checker)")
-        return {"feedback": None, "typed": None, "checkerWhenTyped": None, "pythonStart": None, "checker": checker}
+        return {"feedback": None, "typed": None, "checkerWhenTyped": None, "pythonStart": None, "checker": checker,
+                "unavailableSeen": "unavailable" in checker}
     return {**page.evaluate("window.__bench"), "pythonStart": page.evaluate("document.documentElement.dataset.pythonStart")}
 
 
@@ -330,7 +429,42 @@ def check_latencies(browser: Browser, base: str, check: dict, rounds: int) -> di
 # ---------------------------------------------------------------- the run
 
 
-def run(rounds: int) -> dict[str, object]:
+def network_profiles(browser: Browser, base: str, field_label: str, names: list[str], rounds: int) -> dict[str, object]:
+    """(g) per profile, medians over `rounds`: bare page and worksheet side by side, cold and warm."""
+    profiles: dict[str, object] = {}
+    for name in names:
+        bare, sheet = [], []
+        for index in range(rounds):
+            bare.append(bare_visits(browser, base, PROFILES[name]))
+            sheet.append(worksheet_visits(browser, base, field_label, PROFILES[name]))
+            print(f"{name} round {index + 1}/{rounds}: bare {bare[-1]['cold_ms']:.0f} / {bare[-1]['warm_ms']:.0f} ms, "
+                  f"worksheet {sheet[-1]['cold_ms'] or 0:.0f} / {sheet[-1]['warm_ms'] or 0:.0f} ms (cold / warm)", flush=True)
+        done = [visit for visit in sheet if visit["cold_ms"] and visit["warm_ms"]]
+        figures: dict[str, object] = {
+            "rounds": rounds, "rounds_without_feedback": rounds - len(done),
+            "bare_cold_ms": median([b["cold_ms"] for b in bare]), "bare_warm_ms": median([b["warm_ms"] for b in bare]),
+            "bare_cold_bytes": int(statistics.median([b["cold_bytes"] for b in bare])),
+            "bare_warm_bytes": int(statistics.median([b["warm_bytes"] for b in bare])),
+            "unavailable_seen": any(v["cold_unavailable_seen"] or v["warm_unavailable_seen"] for v in sheet),
+            "progress_seen_cold": all(v["cold_progress_seen"] for v in sheet),
+            "pyodide_files_cold": sheet[0]["cold_pyodide_files"], "pyodide_files_warm": sheet[0]["warm_pyodide_files"],
+            "warm_python_starts": [v["warm_python_start"] for v in sheet],
+        }
+        if done:
+            figures.update({
+                "worksheet_cold_ms": median([v["cold_ms"] for v in done]),
+                "worksheet_warm_ms": median([v["warm_ms"] for v in done]),
+                "worksheet_cold_bytes": int(statistics.median([v["cold_bytes"] for v in done])),
+                "worksheet_warm_bytes": int(statistics.median([v["warm_bytes"] for v in done])),
+            })
+            figures["cold_ratio"] = round(figures["worksheet_cold_ms"] / figures["bare_cold_ms"], 3)
+            figures["warm_ratio"] = round(figures["worksheet_warm_ms"] / figures["bare_cold_ms"], 3)
+            figures["bytes_ratio"] = round(figures["worksheet_cold_bytes"] / figures["bare_cold_bytes"], 3)
+        profiles[name] = figures
+    return profiles
+
+
+def run(rounds: int, profile_names: list[str] | None = None, profile_rounds: int = 1) -> dict[str, object]:
     worksheet = next(w for w in pages.load_worksheets() if w.id == WORKSHEET_ID)
     checked_field = next(field for field in walk(worksheet.spec["fields"]) if field.get("check"))
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -372,6 +506,7 @@ def run(rounds: int) -> dict[str, object]:
                     raise SystemExit("the checker never started in any round: no worksheet figures")
                 guide = guide_page_cost(browser, base)
                 latencies = check_latencies(browser, base, checked_field["check"], rounds)
+                profiles = network_profiles(browser, base, checked_field["label"], profile_names or [], profile_rounds)
             finally:
                 browser.close()
 
@@ -401,6 +536,7 @@ def run(rounds: int) -> dict[str, object]:
     results["cold_ratio"] = round(results["cold_first_feedback_ms"] / results["bare_pyodide_ms"], 3)
     results["warm_ratio"] = round(results["warm_first_feedback_ms"] / results["cold_first_feedback_ms"], 3)
     results["build_ratio"] = round(results["site_build_s"] / results["plain_material_build_s"], 3)
+    results["profiles"] = profiles
     results["all"] = {"bare_ms": bare, "cold_ms": cold, "warm_ms": warm, "typing_ms": typed,
                       "site_build_s": site_builds, "plain_build_s": plain_builds}
     return results
@@ -430,6 +566,18 @@ def report(results: dict) -> None:
         ("offline after the first visit", str(results["offline_ready_after_first_visit"])),
         ("how Python started on warm visits", ", ".join(map(str, results["warm_python_starts"]))),
     ]
+    for name, figures in results.get("profiles", {}).items():
+        if "worksheet_cold_ms" not in figures:
+            rows.append((f"(g) {name}", f"no feedback; bare {figures['bare_cold_ms']:.0f} ms"))
+            continue
+        rows.append((f"(g) {name}: first feedback cold / bare", f"{figures['worksheet_cold_ms']:.0f} / "
+                     f"{figures['bare_cold_ms']:.0f} ms ({figures['cold_ratio']:.2f}x); "
+                     f"{figures['worksheet_cold_bytes']:,} / {figures['bare_cold_bytes']:,} B"))
+        rows.append((f"(g) {name}: warm / bare cold", f"{figures['worksheet_warm_ms']:.0f} / "
+                     f"{figures['bare_cold_ms']:.0f} ms ({figures['warm_ratio']:.2f}x); "
+                     f"{figures['worksheet_warm_bytes']:,} B (bare warm {figures['bare_warm_ms']:.0f} ms, "
+                     f"{figures['bare_warm_bytes']:,} B); unavailable seen: {figures['unavailable_seen']}, "
+                     f"progress shown: {figures['progress_seen_cold']}"))
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
@@ -439,8 +587,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5, help="rounds per measurement (default 5)")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--profiles", default=",".join(PROFILES),
+                        help=f"network profiles for (g), comma-separated, '' for none (default {','.join(PROFILES)})")
+    parser.add_argument("--profile-rounds", type=int, default=1, help="rounds per network profile (default 1)")
     options = parser.parse_args()
-    results = run(options.rounds)
+    names = [name for name in options.profiles.split(",") if name]
+    unknown = [name for name in names if name not in PROFILES]
+    if unknown:
+        parser.error(f"unknown profile(s) {unknown}; known: {', '.join(PROFILES)}")
+    results = run(options.rounds, names, options.profile_rounds)
     report(results)
     if options.json:
         print(json.dumps(results))

@@ -2,8 +2,8 @@
 
 After a build, every file the site serves is listed by URL path with its sha256, in two groups:
 `site` (guide pages, assets, worksheet pages), kept at the first visit of any page, and `python`
-(the Pyodide runtime, the lock file and the checks wheel), kept only once a worksheet page was
-opened. The list and a version hashed from it replace the PRECACHE line of the built sw.js, so any
+(the Pyodide runtime, the lock file and the checks wheel, as the checker worker fetches them: the
+gzipped copy where the build wrote one), kept only once a worksheet page was opened. The list and a version hashed from it replace the PRECACHE line of the built sw.js, so any
 changed file makes a new service worker, whose cache then replaces the old one whole.
 """
 
@@ -78,6 +78,9 @@ def precache_manifest(site_dir: Path, *, empty: bool = False) -> dict[str, Any]:
         if empty or not path.is_file() or any(fnmatch.fnmatch(relative, pattern) for pattern in SKIPPED):
             continue
         group = "python" if relative.startswith(PYTHON_FOLDER) else "site"
+        # The checker worker fetches FILE.gz where the build wrote one (worksheets/site.py GZIPPED).
+        if group == "python" and path.with_name(path.name + ".gz").is_file():
+            continue
         groups[group][url_path(relative)] = hashlib.sha256(path.read_bytes()).hexdigest()
     version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:16]
     return {"version": "serve" if empty else version, "groups": groups}

@@ -12,6 +12,8 @@ worksheets/mkdocs_hook.py calls these from MkDocs' events; worksheets/build.py c
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import re
 import shutil
 from collections.abc import Iterable
@@ -27,6 +29,16 @@ from worksheets import bundle, csp, offline, pages, support_lines
 PYODIDE_URL = "pyodide/"
 WORKER_URL = "assets/js/checker-worker.mjs"
 NAV_SECTION = "Worksheets"
+#: Files under pyodide/ the build also writes gzipped (FILE.gz): the checker worker fetches those and
+#: inflates them itself, so a host that compresses nothing still sends 2-3x fewer bytes.
+#: python_stdlib.zip and the wheel are compressed already.
+GZIPPED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide-lock.json")
+#: Fetched by the worker (pyodide.mjs is imported, 18 kB): per file, what it downloads, for its progress bar.
+_DOWNLOADED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json")
+GZIP_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "gzip"
+#: Set by python_files(): {name: {bytes, gzip, sha256}} of what the worker downloads (checker_urls):
+#: the size and hash of the file as sent (FILE.gz where `gzip`).
+_downloads: dict[str, dict[str, Any]] = {}
 #: Where the built HTML of a worksheet page gets its form (kept by Markdown as a raw HTML block).
 FORM_MARKER = '<div data-worksheet-form-goes-here="{id}"></div>'
 _WORKSHEET_LINK = re.compile(r"""^\{\{\s*worksheet_link\(\s*["']([^"']*)["']\s*\)\s*\}\}[ \t]*$""", re.M)
@@ -72,6 +84,8 @@ def checker_urls(worksheet: pages.Worksheet, snapshot_key: str) -> dict[str, str
         "checksPackage": bundle.PACKAGE_NAME,
         # Names the runtime and the checks together: a Python memory snapshot is valid for this pair only.
         "snapshotKey": snapshot_key,
+        # What the worker downloads: sizes for its progress, hashes to keep each file in Cache Storage.
+        "downloads": _downloads,
     }
 
 
@@ -117,10 +131,31 @@ def expand_worksheet_links(markdown: str, src_uri: str, worksheets: dict[str, pa
     return _WORKSHEET_LINK.sub(link, markdown)
 
 
+def gzipped(path: Path) -> Path:
+    """A gzip -9 copy of `path` (kept in .cache/gzip by content hash: compressing 10 MB takes seconds)."""
+    data = path.read_bytes()
+    target = GZIP_CACHE / f"{hashlib.sha256(data).hexdigest()}.gz"
+    if not target.exists():
+        GZIP_CACHE.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".partial")
+        partial.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        partial.replace(target)
+    return target
+
+
 def python_files() -> tuple[dict[str, Path], str]:
-    """Files to serve under pyodide/ (runtime, lock file, checks wheel) and the snapshot key."""
+    """Files to serve under pyodide/ (runtime, its gzipped copies, lock file, checks wheel) and the snapshot key."""
     shipped = bundle.build_bundle()
-    return {PYODIDE_URL + name: path for name, path in shipped.site_files().items()}, shipped.wheel.name
+    files = {PYODIDE_URL + name: path for name, path in shipped.site_files().items()}
+    _downloads.clear()
+    for name in (*_DOWNLOADED, shipped.wheel.name):
+        path = files[PYODIDE_URL + name]
+        sent = path
+        if name in GZIPPED:
+            sent = files[PYODIDE_URL + name + ".gz"] = gzipped(path)
+        _downloads[name] = {"bytes": sent.stat().st_size, "gzip": name in GZIPPED,
+                            "sha256": hashlib.sha256(sent.read_bytes()).hexdigest()[:16]}
+    return files, shipped.wheel.name
 
 
 def copy_python_files(site_dir: Path, files: dict[str, Path]) -> None:

@@ -1,6 +1,7 @@
 // Runs the project's Python checks in Pyodide, off the main thread, speaking checker/protocol.mjs.
 // It never touches the DOM or localStorage: the page's modules own those.
 
+import { downloads } from "./checker/download.mjs";
 import * as protocol from "./checker/protocol.mjs";
 
 // A memory snapshot of Python with the checks imported starts in a fraction of a fresh start.
@@ -14,19 +15,40 @@ let handle = null;
 
 // loadPyodide() never settles when one of the runtime's files fails to download (it logs "wasm
 // instantiation failed!" and waits): while booting, a failed download is reported at once instead.
+// Python's own files go through checker/download.mjs (progress, gzip, kept in Cache Storage).
 let booting = false;
+let runtimeFiles = null;
 const fetchFile = self.fetch.bind(self);
 self.fetch = async (resource, options) => {
+  const url = resource.url || String(resource);
+  const name = runtimeFiles ? runtimeFiles.nameOf(new URL(url, self.location.href).href) : null;
   let response;
   try {
-    response = await fetchFile(resource, options);
+    response = name ? await runtimeFiles.fetch(new URL(url, self.location.href).href, name, fetchFile)
+      : await fetchFile(resource, options);
   } catch (error) {
-    if (booting) self.postMessage(protocol.error(`could not download ${resource.url || resource}: ${error}`));
+    if (booting) self.postMessage(protocol.error(`could not download ${url}: ${error}`));
     throw error;
   }
-  if (booting && !response.ok) self.postMessage(protocol.error(`could not download ${resource.url || resource}: HTTP ${response.status}`));
+  if (booting && !response.ok) self.postMessage(protocol.error(`could not download ${url}: HTTP ${response.status}`));
   return response;
 };
+
+// Pyodide imports pyodide.asm.mjs itself; fetched here instead, it comes gzipped, counted and kept.
+async function runtimeModule(indexURL) {
+  try {
+    const response = await self.fetch(new URL("pyodide.asm.mjs", indexURL).href);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const url = URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: "text/javascript" }));
+    try {
+      return (await import(url)).default;
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  } catch (error) {
+    return (await import(new URL("pyodide.asm.mjs", indexURL).href)).default;
+  }
+}
 
 const snapshots = {
   url: (key) => new URL(`/__python-snapshot__/${encodeURIComponent(key)}`, self.location.origin).href,
@@ -73,25 +95,31 @@ const snapshots = {
 };
 
 function options({ urls, base }) {
+  const indexURL = new URL(urls.pyodide, base).href;
+  runtimeFiles = downloads(indexURL, urls.downloads || {}, (progress) => self.postMessage(protocol.progress(progress)));
   return {
-    indexURL: new URL(urls.pyodide, base).href,
+    indexURL,
     packages: [urls.checksPackage],
     snapshotKey: urls.snapshotKey,
   };
 }
 
 async function initRuntime({ indexURL, packages, snapshotKey }) {
+  // Pyodide awaits this promise when it needs the module: the download starts now, alongside the rest.
+  const createPyodideModule = runtimeModule(indexURL);
+  createPyodideModule.catch(() => {});
   // In parallel: the runtime's loader, and the snapshot an earlier visit kept, whose bytes go on
   // arriving while loadPyodide fetches and compiles the runtime.
   const [{ loadPyodide }, snapshot] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     snapshots.find(snapshotKey).catch(() => null),
   ]);
+  loaderImported = true;
   if (snapshot) {
     try {
       // The snapshot holds the imported checks; `packages` puts their files back too, for any
       // data file a check reads later.
-      const pyodide = await loadPyodide({ indexURL, packages, _loadSnapshot: snapshot.bytes });
+      const pyodide = await loadPyodide({ indexURL, packages, createPyodideModule, _loadSnapshot: snapshot.bytes });
       return { pyodide, checks: initChecks(pyodide), start: "snapshot" };
     } catch (error) {
       // A snapshot that does not load (another runtime build, corrupt) is dropped; a fresh start follows.
@@ -99,7 +127,7 @@ async function initRuntime({ indexURL, packages, snapshotKey }) {
     }
   }
   // The checks wheel downloads while the runtime boots (`packages`).
-  const pyodide = await loadPyodide({ indexURL, packages, _makeSnapshot: true });
+  const pyodide = await loadPyodide({ indexURL, packages, createPyodideModule, _makeSnapshot: true });
   return { pyodide, checks: initChecks(pyodide), start: "fresh" };
 }
 
@@ -107,9 +135,22 @@ function initChecks(pyodide) {
   return pyodide.pyimport(CHECKS_MODULE).handle;
 }
 
+// The page's watchdog gives up after a long stretch with no progress. While bytes arrive, they are
+// the progress; with no download under way, Python compiles and starts with no byte to count: this
+// beat tells the page the worker still runs (a worker stuck in a loop cannot send it).
+const HEARTBEAT_MS = 5000;
+let loaderImported = false; // pyodide.mjs is imported, not fetched: no byte of it is counted
+
 async function boot(options) {
   booting = true;
-  const { pyodide, checks, start } = await initRuntime(options).finally(() => { booting = false; });
+  self.postMessage(protocol.progress(runtimeFiles.progress()));
+  const heartbeat = setInterval(() => {
+    if (loaderImported && runtimeFiles.idle()) self.postMessage(protocol.progress(runtimeFiles.progress()));
+  }, HEARTBEAT_MS);
+  const { pyodide, checks, start } = await initRuntime(options).finally(() => {
+    booting = false;
+    clearInterval(heartbeat);
+  });
   handle = checks;
   if (start === "fresh") setTimeout(() => keepSnapshot(pyodide, options.snapshotKey), SNAPSHOT_DELAY_MS);
   return { start };

@@ -8,8 +8,8 @@ const ROOT = new URL("../../", import.meta.url);
 // A worksheet page opened directly started Python from <head> (overrides/partials/checker-start.html).
 const startsPython = Boolean(document.querySelector("script[data-checker-urls]"));
 // On such a page the first install waits for the checker: fetching and hashing the site meanwhile
-// would slow Python's start. Past this, it goes ahead anyway.
-const CHECKER_WAIT_MS = 30000;
+// would slow Python's start, and on a slow link take bandwidth from its download. The checker ends
+// "ready" or "unavailable" in any case (its watchdog gives up after a stretch with no byte arriving).
 const supported = "serviceWorker" in navigator;
 let registration = null;
 let wantsPython = false;
@@ -39,7 +39,7 @@ if (supported) {
     if (data && data.type === "kept" && (data.python || !startsPython)) document.documentElement.dataset.offline = "ready";
   });
   navigator.serviceWorker.startMessages();
-  const onLoad = () => (startsPython ? afterChecker(register, CHECKER_WAIT_MS) : register());
+  const onLoad = () => (startsPython ? afterChecker(register) : register());
   if (document.readyState === "complete") onLoad();
   else window.addEventListener("load", onLoad, { once: true });
 }

@@ -5,8 +5,13 @@
 import * as protocol from "./protocol.mjs";
 
 // loadPyodide() never settles when the .wasm cannot load. The worker reports a failed download at
-// once; this watchdog catches whatever else keeps Python from starting.
-const CHECKER_TIMEOUT_MS = 20000;
+// once; this watchdog catches whatever else keeps Python from starting. It judges progress, not
+// time: a slow download is no failure, only a stretch this long with no byte arriving (the worker
+// reports its bytes, and each step of its start) is.
+const STALL_MS = 60000;
+// A checker that gave up starting tries again by itself when the connection comes back, or when
+// the person types again at least this long after it gave up.
+const RESUME_AFTER_MS = 3000;
 // A check takes milliseconds; one still running after this long is stuck, and its worker is replaced.
 const CHECK_TIMEOUT_MS = 10000;
 // Stuck checks forgiven per visit: after that many fresh workers, the checker is given up on.
@@ -17,8 +22,11 @@ let state = "loading";
 let nextId = 1;
 let urls = null;
 let restarts = 0;
+let progress = null;
+let gaveUp = null; // when a start failed: {at, resumable}
 const pending = new Map();
 const listeners = new Set();
+const progressListeners = new Set();
 
 /** "loading", "ready" or "unavailable". */
 export const checkerState = () => state;
@@ -35,10 +43,23 @@ export function watchChecker(listener) {
   wrapped(state);
 }
 
-/** Starts the worker (once per visit; again only after a stuck check). */
+/** Calls `listener({loaded, total})` (bytes of Python's files) as they arrive while loading, until it returns false. */
+export function watchProgress(listener) {
+  const wrapped = (now) => { if (listener(now) === false) progressListeners.delete(wrapped); };
+  progressListeners.add(wrapped);
+  if (progress) wrapped(progress);
+}
+
+function setProgress(next) {
+  progress = next;
+  for (const listener of [...progressListeners]) listener(progress);
+}
+
+/** Starts the worker (once per visit; again after a stuck check, or to resume a start that gave up). */
 export function startChecker(checkerUrls) {
   if (worker || state === "unavailable") return;
   urls = checkerUrls;
+  gaveUp = null;
   let started;
   try {
     started = new Worker(new URL(urls.worker, document.baseURI), { type: "module" });
@@ -49,11 +70,21 @@ export function startChecker(checkerUrls) {
   worker = started;
   // A worker already replaced (stuck) may still speak: it is not listened to.
   const current = () => worker === started;
-  const watchdog = setTimeout(() => { if (current()) fail(); }, CHECKER_TIMEOUT_MS);
+  let watchdog;
+  const alive = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => { if (current()) fail(true); }, STALL_MS);
+  };
+  alive();
   started.addEventListener("message", ({ data: message }) => {
     if (!current()) return;
-    if (message.type === protocol.READY) {
+    if (message.type === protocol.PROGRESS) {
+      if (state !== "loading") return;
+      alive();
+      setProgress(message.data);
+    } else if (message.type === protocol.READY) {
       clearTimeout(watchdog);
+      setProgress(null);
       // "snapshot" or "fresh": how Python started, for the offline tests and the benchmark.
       document.documentElement.dataset.pythonStart = message.data.start;
       setState("ready");
@@ -61,10 +92,10 @@ export function startChecker(checkerUrls) {
       const answer = pending.get(message.id);
       pending.delete(message.id);
       if (answer) answer(message);
-      else if (message.type === protocol.ERROR && message.id === undefined) { clearTimeout(watchdog); fail(); }
+      else if (message.type === protocol.ERROR && message.id === undefined) { clearTimeout(watchdog); fail(true); }
     }
   });
-  started.addEventListener("error", () => { if (current()) { clearTimeout(watchdog); fail(); } });
+  started.addEventListener("error", () => { if (current()) { clearTimeout(watchdog); fail(true); } });
   started.postMessage(protocol.init(urls, document.baseURI));
 }
 
@@ -76,9 +107,25 @@ function stop(reason) {
   pending.clear();
 }
 
-function fail() {
+// `resumable`: Python could not start or its worker died, which the network or a retry may mend
+// (a checker given up on for checks that kept hanging is not).
+function fail(resumable = false) {
   stop("unavailable");
+  gaveUp = { at: Date.now(), resumable };
+  setProgress(null);
   setState("unavailable");
+}
+
+function resume(event) {
+  if (state !== "unavailable" || !urls || !gaveUp?.resumable) return;
+  if (event.type === "input" && Date.now() - gaveUp.at < RESUME_AFTER_MS) return;
+  setState("loading"); // startChecker() starts nothing while unavailable
+  startChecker(urls);
+}
+
+if (typeof window !== "undefined") {
+  window.addEventListener("online", resume);
+  document.addEventListener("input", resume, true);
 }
 
 // A check that never answers blocks its worker for good: a fresh worker takes over.

@@ -2,7 +2,8 @@
 //   in:  {type: "init", data: {urls, base}} | {type: "check", id, data: {check, input}}
 //   out: {type: "ready", data: {start: "snapshot" | "fresh"}} | {type: "result", id, data}
 //        | {type: "error", id?, data: message} | {type: "snapshot", data: "saved" | "failed"}
-// `urls` are the worksheet island's (pyodide, checksPackage, snapshotKey), relative to the page URL `base`.
+//        | {type: "progress", data: {loaded, total}} (bytes of Python's files arrived, while starting)
+// `urls` are the worksheet island's (pyodide, checksPackage, snapshotKey, downloads), relative to the page URL `base`.
 
 export const INIT = "init";
 export const CHECK = "check";
@@ -10,6 +11,7 @@ export const READY = "ready";
 export const RESULT = "result";
 export const ERROR = "error";
 export const SNAPSHOT = "snapshot";
+export const PROGRESS = "progress";
 
 export const init = (urls, base) => ({ type: INIT, data: { urls, base } });
 export const check = (id, request) => ({ type: CHECK, id, data: request });
@@ -17,6 +19,7 @@ export const ready = (start) => ({ type: READY, data: { start } });
 export const result = (id, data) => ({ type: RESULT, id, data });
 /** An error with no id answers no check: Python could not start. */
 export const error = (data, id) => (id === undefined ? { type: ERROR, data } : { type: ERROR, id, data });
+export const progress = ({ loaded, total }) => ({ type: PROGRESS, data: { loaded, total } });
 export const snapshot = (saved) => ({ type: SNAPSHOT, data: saved ? "saved" : "failed" });
 
 /** The request that screens one free text for safety alone (worksheets/checks/safety.py). */

@@ -1,7 +1,7 @@
 // Sends a form's entries to the checker as the person types, and shows the answers: a field's own
 // check, or, for free text with no check, the safety screen alone with support right under it.
 
-import { checkerState, runCheck, watchChecker } from "../checker/client.mjs";
+import { checkerState, runCheck, watchChecker, watchProgress } from "../checker/client.mjs";
 import { safetyRequest } from "../checker/protocol.mjs";
 import { CHECK_NOTES, MAX_CHECKED_CHARS } from "../core/messages.mjs";
 import { screenedAlone } from "../core/spec.mjs";
@@ -9,6 +9,7 @@ import { showSupport } from "../core/support.mjs";
 import { read } from "../store/storage.mjs";
 import { showCheckerState, showNote, showResult } from "./feedback.mjs";
 import { contextElement, readField } from "./form.mjs";
+import { showProgress } from "./progress.mjs";
 
 const CHECK_DELAY_MS = 300;
 
@@ -97,7 +98,13 @@ export function wireChecks(form, fieldsById) {
   watchChecker((state) => {
     if (!form.isConnected) return false;
     showCheckerState(form, state);
+    if (state !== "loading") showProgress(form, null);
     if (state === "ready") recheck();
+    return true;
+  });
+  watchProgress((progress) => {
+    if (!form.isConnected) return false;
+    showProgress(form, checkerState() === "loading" ? progress : null);
     return true;
   });
 
