@@ -74,8 +74,9 @@ def test_each_worksheet_page_has_its_form_its_nav_entry_and_python(which: str, r
         assert f'data-worksheet="{worksheet.id}"' in html or f'data-plan="{worksheet.id}"' in html
         assert site.FORM_MARKER.format(id=worksheet.id) not in html
         assert f'worksheets/{worksheet.id}/"' in home, f"{worksheet.id} is not in the nav"
-    assert "window.earlyChecker" in (folder / "worksheets/smart-goal/index.html").read_text(encoding="utf-8")
-    assert "window.earlyChecker" not in home
+    # The checker starts from <head> on worksheet pages only; guide pages never fetch any Python.
+    assert "checker/start.mjs" in (folder / "worksheets/smart-goal/index.html").read_text(encoding="utf-8")
+    assert "checker/start.mjs" not in home
     manifest = json.loads(re.search(r"^const PRECACHE = (.*);$", (folder / "sw.js").read_text(), re.M).group(1))
     assert manifest == offline.precache_manifest(folder)
     assert "worksheets/smart-goal/" in manifest["groups"]["site"]
