@@ -1,0 +1,61 @@
+"""SMART check of one therapy goal, by the rules in worksheets/checks/RULES.md.
+
+Read it in this order:
+- vocabulary.py: the word lists (from lexicon.json) as regexes;
+- numbers.py, timing.py, sizes.py: numbers that measure, times and deadlines, impossible sizes;
+- reading.py: what a goal says (the Reading: its action, setting, numbers, times, absolutes);
+- criteria.py: one entry per criterion, its verdict and its explanation side by side;
+- rewrite.py: one rewrite of the goal in the person's own words that meets more of SMART;
+- cli.py: `python -m worksheets.checks.smart` reads goals on stdin, prints one JSON object per line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..text import MAX_READ_CHARS
+from .criteria import REGISTRY
+from .reading import Reading, read_goal
+from .rewrite import rewrite
+
+#: The five criteria, in the order the page shows them.
+CRITERIA = tuple(REGISTRY)
+
+__all__ = ["CRITERIA", "check_goal", "read_goal"]
+
+EMPTY_FEEDBACK = "Write your goal above and you will see feedback here."
+
+
+def _prompts(r: Reading) -> list[str]:
+    prompts = []
+    if r.truncated:
+        prompts.append(f"This is a long goal, so only the first {MAX_READ_CHARS:,} characters were checked. "
+                       "A goal of one or two sentences is easier to keep in mind.")
+    if r.avoidance:
+        prompts.append("Your goal says what you want to stop. What will you do instead? A goal about doing something "
+                       "is easier to practise than one about not doing something.")
+    if r.controlling:
+        prompts.append("Part of this depends on someone else. Which part is yours? "
+                       "For example, what you will say or do, and when.")
+    if r.hedges:
+        prompts.append(f"“{r.hedges[0]}” keeps a door half open. Could you say “I will …”? A smaller goal you fully "
+                       "commit to works better than a bigger one you hope for.")
+    return prompts
+
+
+def check_goal(goal: str, why: str = "") -> dict[str, Any]:
+    """Per-criterion verdicts and feedback for one goal, plus the rewrite, the crisis flag and prompts."""
+    goal = goal if isinstance(goal, str) else str(goal)
+    why = why if isinstance(why, str) else str(why)
+    if not goal.strip():
+        result: dict[str, Any] = {name: {"met": False, "feedback": EMPTY_FEEDBACK} for name in CRITERIA}
+        result.update(crisis=False, prompts=[], suggestion="")
+        return result
+    reading = read_goal(goal, why)
+    verdicts = {name: criterion.met(reading) for name, criterion in REGISTRY.items()}
+    result = {name: {"met": verdicts[name], "feedback": REGISTRY[name].explain(reading, why, verdicts[name])}
+              for name in CRITERIA}
+    result["suggestion"] = "" if all(verdicts.values()) else rewrite(reading)
+    result["crisis"] = reading.crisis
+    result["prompts"] = _prompts(reading)
+    return result

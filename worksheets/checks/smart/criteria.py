@@ -1,0 +1,151 @@
+"""The five SMART criteria, one registry entry each: its verdict and its explanation side by side.
+
+A verdict reads only the Reading (reading.py); an explanation says, in one or two short
+sentences, what the person did well or one thing to add. The rewrite is shown once, in the
+result's `suggestion`, never inside a criterion's feedback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .reading import Reading
+from .vocabulary import vocabulary
+from .wording import domain, quoted
+
+
+def _good_direction(r: Reading) -> str:
+    """ “Calm” is a good direction. only when the goal's words are a good quality from the lexicon's list."""
+    found = vocabulary().benign_direction.search(r.goal)
+    if not found or r.absolutes:
+        return ""
+    words = quoted(found.group(0), r.raw)
+    return f"{words[:2].upper() + words[2:] if words else 'That'} is a good direction. "
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One SMART letter: whether a reading meets it, and what to tell the person either way."""
+
+    name: str
+    met: Callable[[Reading], bool]
+    explain: Callable[[Reading, str, bool], str]
+
+
+# --- Specific ------------------------------------------------------------------------------------
+
+def specific(r: Reading) -> bool:
+    """A concrete action pinned by a detail, a setting or trigger, a named measure, or quitting a habit."""
+    if r.settings or r.trigger or r.named_measure or r.zero_target:
+        return True
+    if not r.action:
+        # A clock time or amount with a time frame pins a plan down even without a listed verb.
+        return bool((r.clock or r.duration) and time_bound(r) and not r.feelings)
+    if r.vague_action and not (r.measures or r.duration or r.clock):
+        return False
+    return bool(r.measures or r.recurrence or r.duration or r.clock) or r.action_detail
+
+
+def explain_specific(r: Reading, why: str, met: bool) -> str:
+    example = domain(r.goal)["situation"]
+    if met:
+        evidence = next((q for q in map(lambda p: quoted(p, r.raw), (*r.settings, r.trigger, r.named_measure,
+                                                                       r.action)) if q), "")
+        named = f"You name something concrete: {evidence}." if evidence else "You name something concrete."
+        return f"{named} You will know what to do and where."
+    if r.life_areas and quoted(r.life_areas[0], r.raw):
+        return (f"{quoted(r.life_areas[0], r.raw)} is a whole area of life. "
+                f"Pick one situation in it and what you will do there, for example “{example}”.")
+    if r.vague and r.action and quoted(r.vague[0], r.raw):
+        return (f"{quoted(r.vague[0], r.raw)} leaves the action open. "
+                f"Say exactly what you will do, and where or with whom, for example “{example}”.")
+    if not r.action:
+        return (f"{_good_direction(r)}Name one situation and one thing you will do there, "
+                f"for example “{example}”.")
+    return f"Say where, with whom or how you will do it, for example “{example}”."
+
+
+# --- Measurable ----------------------------------------------------------------------------------
+
+def measurable(r: Reading) -> bool:
+    """A number, a bound, a duration or clock time, a zero target, a rhythm on an action, or one checkable act."""
+    if r.measures or r.duration or r.clock or r.bound or r.zero_target:
+        return True
+    if (r.vague_action or (r.vague and not r.action)) and not r.bound:
+        return False
+    if r.recurrence and r.action:
+        return True
+    return bool(r.action and (r.action_detail or vocabulary().self_contained.match(r.action)))
+
+
+def explain_measurable(r: Reading, why: str, met: bool) -> str:
+    if met:
+        evidence = next((q for q in map(lambda p: quoted(p, r.raw), (r.bound, r.duration, r.clock, r.recurrence)) if q), "")
+        return f"You could check this afterwards{': ' + evidence if evidence else ''}. That makes progress easy to see."
+    vague = quoted(r.vague[0], r.raw) if r.vague else ""
+    if vague:
+        return (f"{vague} is hard to check: how much is enough? "
+                "Add how many, how often or how long, for example “3 times a week”.")
+    if r.feelings and not r.action:
+        return ("A feeling is hard to count. Add something you can tick off, for example “3 times a week”, "
+                "or rate the feeling from 0 to 10 each evening.")
+    return "How will you know it happened? Add a number, how often or how long, for example “3 times a week”."
+
+
+# --- Achievable ----------------------------------------------------------------------------------
+
+def achievable(r: Reading) -> bool:
+    """No absolute or perfection demand, and no impossible size."""
+    return not (r.absolutes or r.impossible)
+
+
+def explain_achievable(r: Reading, why: str, met: bool) -> str:
+    if met:
+        return "This sounds within reach. Small, doable steps keep motivation up."
+    if r.impossible:
+        size = quoted(r.impossible, r.raw) or "This"
+        return f"{size} is a lot for that time. A smaller first target you can reach builds momentum."
+    word = quoted(r.absolutes[0], r.raw) if r.absolutes else ""
+    if word:
+        return f"{word} leaves no room for a bad day. Try it without that word, or start with one situation."
+    return "All-or-nothing wording leaves no room for a bad day. Try a smaller first step you can keep."
+
+
+# --- Relevant ------------------------------------------------------------------------------------
+
+def relevant(r: Reading) -> bool:
+    """A reason in the goal or in the why box."""
+    return r.reason_given
+
+
+def explain_relevant(r: Reading, why: str, met: bool) -> str:
+    if met:
+        return "You say why this matters to you. Keep that reason close on hard days."
+    return "Why does this matter to you? Add a reason with “because”, or write it in the why box."
+
+
+# --- Time-bound ----------------------------------------------------------------------------------
+
+def time_bound(r: Reading) -> bool:
+    """A rhythm with a time unit, or a deadline, period or named one-off event."""
+    return bool(r.recurrence or r.deadline)
+
+
+def explain_time_bound(r: Reading, why: str, met: bool) -> str:
+    if met:
+        when = quoted(r.recurrence, r.raw) or quoted(r.deadline, r.raw)
+        return f"It has a time frame{': ' + when if when else ''}, so you will know when to check in."
+    vague = quoted(r.vague_times[0], r.raw) if r.vague_times else ""
+    if vague:
+        return f"{vague} leaves the timing open. Add a date or a rhythm, for example “by the end of this month”."
+    return "When will you do this, or how often? Add a date or a rhythm, for example “every Sunday”."
+
+
+REGISTRY: dict[str, Criterion] = {c.name: c for c in (
+    Criterion("specific", specific, explain_specific),
+    Criterion("measurable", measurable, explain_measurable),
+    Criterion("achievable", achievable, explain_achievable),
+    Criterion("relevant", relevant, explain_relevant),
+    Criterion("time_bound", time_bound, explain_time_bound),
+)}

@@ -1,0 +1,57 @@
+"""Small helpers for feedback a person can follow: their own words as they wrote them, and
+examples from the setting their goal is about (school, home, work, health)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import lexicon
+
+
+def said(phrase: str | None, goal: str) -> str | None:
+    """The phrase as the person wrote it (their capitals), when it appears whole in their goal; else None.
+
+    Feedback quotes only such phrases, so it never quotes a fragment or words they did not write.
+    """
+    if not phrase or not phrase.strip():
+        return None
+    words = [re.escape(w) for w in phrase.strip(" ,.").split()]
+    if not words:
+        return None
+    match = re.search(r"(?<![\w'])" + r"\s+".join(words) + r"(?![\w'])", goal.replace("’", "'"), re.IGNORECASE)
+    return match.group(0) if match else None
+
+
+def quoted(phrase: str | None, goal: str) -> str:
+    """ “phrase” when the person wrote it, else the empty string. """
+    found = said(phrase, goal)
+    return f"“{found}”" if found else ""
+
+
+def domain(text: str) -> dict[str, str]:
+    """The setting the goal is about, as its example phrases: school, work, home, health, or everyday."""
+    examples = lexicon()["setting_examples"]
+    for name, entry in examples.items():
+        if name != "everyday" and re.search(r"\b(?:" + "|".join(map(re.escape, entry["words"])) + r")\b", text):
+            return entry
+    return examples["everyday"]
+
+
+def in_their_case(text: str, goal: str) -> str:
+    """Give each word of a rewrite the capitals it has in the person's goal; 'i' is 'I'; first letter up."""
+    cases = {}
+    for match in re.finditer(r"[\w'’-]+", goal):
+        word = match.group(0)
+        sentence_start = not goal[:match.start()].strip() or goal[:match.start()].rstrip()[-1] in ".!?"
+        if sentence_start and not word[1:].isupper():
+            continue  # a capital only because it starts a sentence
+        cases.setdefault(word.lower().replace("’", "'"), word)
+
+    def restore(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in {"i", "i'm", "i'll", "i've", "i'd"}:
+            return "I" + word[1:]
+        return cases.get(word, word)
+
+    text = re.sub(r"[\w'-]+", restore, text)
+    return text[:1].upper() + text[1:]
