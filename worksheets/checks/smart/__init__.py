@@ -24,6 +24,9 @@ CRITERIA = tuple(REGISTRY)
 __all__ = ["CRITERIA", "check_goal", "read_goal"]
 
 EMPTY_FEEDBACK = "Write your goal above and you will see feedback here."
+#: For text that is not a goal yet ("idk", "?", "what do I write"): one kind place to start.
+START_HERE = ("Not sure what to write yet? That is a fine place to start. The Find your why or Goal areas "
+              "worksheets can help you find one thing you would like to change.")
 
 
 def _prompts(r: Reading) -> list[str]:
@@ -52,6 +55,10 @@ def check_goal(goal: str, why: str = "") -> dict[str, Any]:
         result.update(crisis=False, prompts=[], suggestion="")
         return result
     reading = read_goal(goal, why)
+    if reading.not_a_goal and not reading.crisis:
+        result = {name: {"met": False, "feedback": ""} for name in CRITERIA}
+        result.update(crisis=False, prompts=[START_HERE], suggestion="")
+        return result
     verdicts = {name: criterion.met(reading) for name, criterion in REGISTRY.items()}
     result = {name: {"met": verdicts[name], "feedback": REGISTRY[name].explain(reading, why, verdicts[name])}
               for name in CRITERIA}

@@ -74,6 +74,8 @@ def measurable(r: Reading) -> bool:
         return True
     if (r.vague_action or (r.vague and not r.action)) and not r.bound:
         return False
+    if r.learning:
+        return False  # "learn to play the piano": learning has no point at which it is done
     if r.recurrence and r.action:
         return True
     return bool(r.action and (r.action_detail or vocabulary().self_contained.match(r.action)))

@@ -40,7 +40,11 @@ NOT_A_MEASURE = verbose(r"""
     | \b\d+\s?(?:%|percent)                                            # 100% better, 50% of the time
       (?=\s+(?:better|happier|happy|more|less|confident|calm|sure|sober|certain|fine|okay|ok|healthy
                |of\ the\ time|effort|committed|present|focused|myself)\b)
-    | \b(?:1\d\d|[2-9]\d\d)\s?(?:%|percent)                            # 110%
+    | \b(?:1(?:0[1-9]|[1-9]\d)|[2-9]\d\d)\s?(?:%|percent)                # 110%
+    | \b100\s?(?:%|percent)(?!\s+(?:on|in|of\s+(?:my|the)\s+(?:questions|answers|tasks)))  # 100% sure, not "100% on the exam"
+    | \b0\s?(?:%|percent)                                             # 0% anxious
+    | \bwas\s+at\s+\d{1,2}\b(?!\s*(?::|am|pm))                      # like I was at 25
+    | \b\d+\s+years\s+of\b                                          # 20 years of problems
     | \btop\s+\d+\s?%
     | \b10\s?/\s?10\b | \b10\s+out\ of\s+10\b                            # a 10/10 person
     | \b\d+\s?/\s?10\s+(?:person|mum|mom|dad|parent|wife|husband|partner|friend|me)\b
@@ -106,6 +110,7 @@ def measures(text: str) -> list[float]:
 DURATION = verbose(r"""
       \b(?:for\s+)?(?:at\ least\s+)?\d+(?:\.\d+)?\s*-?\s*(?:seconds?|minutes?|mins?|hours?|hrs?|h)\b
     | \bhalf\ an\ hour\b
+    | \b(?:for|at\ least|at\ most|about|up\ to|within)\s+(?:an|one)\s+(?:hour|minute)\b
     | \ba\ whole\s+(?:film|movie|song|day|hour|episode|meeting|class)\b
     | \bthe\ whole\s+(?:film|movie|day|meeting|class)\b
 """)
@@ -122,6 +127,7 @@ NAMED_MEASURE = verbose(r"""
       \b\d+(?:[.,]\d+)?\s*(?:k\s+)?<MEASURE_UNITS>\b                    # 5 km, 2 litres, 10000 steps
     | \b\d+(?:[.,]\d+)?\s*hours?\ (?:of\ )?(?:sleep|screen\ time)\b
     | \bscreen\ time\b | \binbox\b
+    | \b(?:grade|get|score|mark)\s+(?:below|above|lower\ than|higher\ than|at\ least)\s+(?:an?\s+)?[a-f][+*]?(?=\s|$|[,.!])
 """)
 
 

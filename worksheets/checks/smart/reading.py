@@ -35,6 +35,7 @@ class Reading:
     zero_target: str | None
     action: str | None
     action_detail: bool
+    learning: bool  #: the action is something to learn ("learn to say no")
     vague_action: bool
     feelings: list[str]
     life_areas: list[str]
@@ -44,6 +45,7 @@ class Reading:
     clock: str | None
     bound: str | None
     crisis: bool
+    not_a_goal: bool  #: "idk", "?", a name alone: nothing to judge yet
     hedges: list[str]
     avoidance: str | None
     controlling: str | None
@@ -67,6 +69,10 @@ _OTHERS_AFTER_VERB = verbose(r"""
 """)
 
 
+_LEARNING = re.compile(r"^(?:i\s+(?:want|need|will|would like)\s+to\s+)?learn\s+(?:how\s+)?to\b")
+_LEARN_TO = re.compile(r"\s+(?:how\s+to\s+|to\s+|(\d+)\s+)")
+
+
 def _action(goal: str) -> tuple[str | None, bool, bool]:
     """The goal's main action outside 'when ...' triggers: (phrase, pinned by a detail?, vague amount in it?).
 
@@ -88,6 +94,12 @@ def _action(goal: str) -> tuple[str | None, bool, bool]:
             others = _OTHERS_AFTER_VERB.match(main, match.end())
             if verb.startswith(("make", "get", "have", "let", "help")) and others:
                 position = others.end()
+                continue
+            learning = _LEARN_TO.match(main, match.end())
+            if verb.startswith("learn") and learning:
+                if learning.group(1):  # "learn 50 words": the number pins it down
+                    return (verb + main[match.end():]).split(",")[0][:80].strip(), True, False
+                position = learning.end()
                 continue
             joined = re.search(r",|\band\b|\bthen\b", main[match.end():])
             if not joined:
@@ -118,7 +130,7 @@ def _trigger(goal: str) -> str | None:
 
 _ZERO_WORD = verbose(r"\b<ZERO_WORDS>\b")
 _SO_MUCH_AFTER = re.compile(r"\s*(?:\S+\s+){0,4}?(?:so much|as much|too much|so often|as often|too often|less|more)\b")
-_FREE_OF = re.compile(r"\b(?:sober|(?:alcohol|smoke|drug|caffeine|sugar|nicotine|debt|gambling|vape)[- ]free)\b")
+_FREE_OF = re.compile(r"\b(?:sober|(?:alcohol|smoke|drug|caffeine|sugar|nicotine|debt|gambling|vape|phone|screen|social media)[- ]free)\b")
 
 
 def _zero_target(goal: str) -> str | None:
@@ -139,9 +151,10 @@ def _zero_target(goal: str) -> str | None:
 
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bno need to|\bnever)\s+(?:\S+\s+){0,3}$")
 _CONTROL_VERB_BEFORE = re.compile(r"\b(?:control|fix|do|finish|manage|handle|perfect|organi[sz]e|plan)\b\s*$")
+_THINKING_BEFORE = re.compile(r"\b(?:think|thinking|believe|believing|assume|assuming|worry|worrying|feel|feeling)\s+(?:that\s+|like\s+)?$")
 _OVER_100 = re.compile(r"\b(?:1(?:0[1-9]|[1-9]\d)|[2-9]\d\d)\s?(?:%|percent)")
 _ALL_MY_THOUGHTS = re.compile(r"\ball (?:of )?my (?:[a-z]+ )?(?:thoughts|worries|feelings|fears|anxiety|problems|stress)\b")
-_ZERO_OF = re.compile(r"\b(?:zero|no|without(?: feeling)? any|not (?:a single|one|any))\s+([a-z-]+)(?:\s+([a-z-]+))?")
+_ZERO_OF = re.compile(r"(?:\b0\s?%|\b(?:zero|no|without(?: feeling)? any|not (?:a single|one|any)))\s+([a-z-]+)(?:\s+([a-z-]+))?")
 _NOT_AGAIN = re.compile(r"\b(?:not|n't|no longer)\b[^,]*\bagain\b")
 
 
@@ -171,6 +184,8 @@ def _absolutes(goal: str) -> list[str]:
             continue
         if word in {"exactly", "get rid of"}:
             continue
+        if word in {"everyone", "everybody", "no one", "nobody", "noone"} and _THINKING_BEFORE.search(before):
+            continue  # what I think about everyone, not everyone as something to control
         found.append(word)
     found += _OVER_100.findall(goal)
     found += _ALL_MY_THOUGHTS.findall(goal)
@@ -194,6 +209,60 @@ _CONTROLLING = verbose(r"""
     (?:<OTHERS>|my\s+[a-z-]+|the\s+whole\s+[a-z]+)\s+(?:to\s+)?[a-z]+
 """)
 _OWN_THING = verbose(r"\b(?:make|get|have|keep)\s+(?:sure\s+)?my\s+<OWN_THINGS>")
+
+
+_URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_ASKING_WHAT_TO_WRITE = re.compile(r"""
+    ^(?:wait\s+|so\s+|um+\s+|idk\s+)?
+    (?:what|how)\s+(?:am\s+i|do\s+i|should\s+i|is\s+this|are\s+we)\s+(?:supposed\s+to\s+|meant\s+to\s+)?
+    (?:write|put|say|do|fill\s+in|for)\b
+""", re.VERBOSE)
+_TOLD_TO_FILL_IN = re.compile(r"""
+    ^(?:idk\s+|so\s+)?(?:my\s+)?(?:therapist|counsell?or|doctor|gp|psychologist|mum|mom|dad|parents?|teacher|school|wife|husband|partner)
+    \s+(?:said|says|told\s+me|tells\s+me|made\s+me|makes\s+me|wants\s+me|asked\s+me)
+    \s+(?:i\s+(?:have|had|need)\s+to\s+|to\s+)?(?:do|fill|write|complete)\b
+""", re.VERBOSE)
+_NAME = re.compile(r"^[A-Z][a-z]{2,14}$")
+_NOUN_ENDING = re.compile(r"(?:ness|tion|ment|ity|ies|ship|ing|ence|ance|dom|hood)$")
+
+
+def _keyboard_mash(word: str) -> bool:
+    """'asdf', 'qwe', 'jkl', 'sdkfj': letters in a row on the keyboard, or no vowel at all."""
+    if len(word) < 3:
+        return False
+    if not re.search(r"[aeiouy]", word):
+        return True
+    return any(word[i:i + 3] in row for row in _KEYBOARD_ROWS for i in range(len(word) - 2))
+
+
+def not_a_goal(raw: str, text: str) -> bool:
+    """Not a goal yet: "idk", "?", "n/a", a name alone, keyboard mash, a URL, "what am I supposed to write"."""
+    # Read before translation too, so "no sé qué escribir" is not half translated first.
+    return _not_a_goal(raw, text) or _not_a_goal(raw, re.sub(r"\s+", " ", raw.lower().replace("’", "'")).strip())
+
+
+def _not_a_goal(raw: str, text: str) -> bool:
+    words = vocabulary()
+    bare = re.sub(r"[^\w\s'/?-]", " ", text)
+    bare = re.sub(r"\b(?:lol|lmao|haha|tbh|here|dear|please|pls|really|just|honestly|ok|okay)\b", " ", bare)
+    bare = re.sub(r"\s+", " ", bare).strip(" ?")
+    if not re.search(r"[^\W\d_]", text) or _URL.match(raw):
+        return True
+    if not bare or words.not_a_goal.fullmatch(bare):
+        return True
+    if _ASKING_WHAT_TO_WRITE.match(bare) or _TOLD_TO_FILL_IN.match(bare):
+        return True
+    if words.not_a_goal.match(bare) and _TOLD_TO_FILL_IN.match(words.not_a_goal.sub("", bare, count=1).strip()):
+        return True
+    letters = re.findall(r"[a-z]+", bare)
+    if letters and all(_keyboard_mash(w) for w in letters) and not words.verb.search(bare):
+        return True
+    name = raw.strip(" .!?")
+    return bool(_NAME.match(name) and not _NOUN_ENDING.search(name.lower())
+                and not any(p.search(name.lower()) for p in (words.verb, words.feeling, words.benign_direction,
+                                                               words.setting, words.countable, words.absolute,
+                                                               words.vague, words.life_area, words.people)))
 
 
 def is_crisis(text: str) -> bool:
@@ -229,6 +298,7 @@ def read_goal(goal: str, why: str = "") -> Reading:
         zero_target=_zero_target(numeric),
         action=action,
         action_detail=detail,
+        learning=bool(_LEARNING.match(main)),
         vague_action=vague_action,
         feelings=words.feeling.findall(main),
         life_areas=words.life_area.findall(main),
@@ -239,6 +309,7 @@ def read_goal(goal: str, why: str = "") -> Reading:
         bound=first(numbers.BOUND, numeric),
         # The rest of a very long paste is still read for crisis words, without the slower repairs.
         crisis=is_crisis(text) or (truncated and is_crisis(raw[MAX_READ_CHARS - 40:].lower().replace("’", "'"))),
+        not_a_goal=not_a_goal(raw[:MAX_READ_CHARS], text),
         hedges=words.hedge.findall(main),
         avoidance=None,
         controlling=None,

@@ -32,6 +32,7 @@ _PERIOD = verbose(r"""
     | \b(?:before|until|till|by)\s+the\s+(?:<SEASONS>|year|term|month|week)\s+(?:ends?|is\ over|finishes)\b
     | \bthe\ whole\ of\s+[a-z]+\b
     | \b(?:today|tonight|tomorrow)\b
+    | \b(?:in|within|over)\s+the\s+next\s+hour\b
 """)
 
 _WEEKDAY = verbose(r"""
@@ -45,8 +46,14 @@ _EVENT = verbose(r"""
     | \bthe\s+(?:[a-z'-]+\s+){1,3}(?:wedding|funeral|party|reunion|conference|ceremony|gala)\b
     | \b(?:in|by|before|until|during|of|end\ of|early|late|mid)\s+<MONTHS>\b
     | \b(?!may\b)<MONTHS>\b                                            # "may" alone is a verb
+    | \b(?:before|by|until|till|after)\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,2}?<EVENT_NOUNS>\b   # before graduation
+    | \b(?:during|before|by|until|till|in|over|through|throughout|after|for|end\ of)\s+   # during exam season, by Q2
+        (?:the\s+|my\s+|this\s+|next\s+)?(?:[a-z]+\s+)?<NAMED_PERIODS>\b
+    | \b(?:within|for|during|over|in|by\ the\ end\ of)\s+(?:the|a|my|this)\s+\d+-(?:day|week|month)\b  # within the 6-week course
 """)
 
+#: An event someone is apologising for or talking about is in the past: "for what I said at his party".
+_PAST_EVENT = re.compile(r"\b(?:for|about)\s+what\s+\w+\s+(?:said|did)\b[^,]{0,20}$")
 _START_POINT = re.compile(r"(?:\b(?:starting|start|from|beginning|since|as of)\s+(?:on\s+|the\s+)?)$")
 
 
@@ -63,6 +70,8 @@ def deadline(text: str) -> str | None:
     for pattern in (DATE, words.deadline_word, _PERIOD, words.holiday, _EVENT, _WEEKDAY):
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 20):match.start()]
+            if pattern is _EVENT and _PAST_EVENT.search(text[max(0, match.start() - 40):match.start()]):
+                continue
             if not (_START_POINT.search(before) or (pattern is _PERIOD and before.endswith("after "))):
                 return match.group(0).strip()
     return None
@@ -83,7 +92,13 @@ def weeks_in(text: str) -> float | None:
     if match:
         amount, unit = float(match.group(1)), match.group(2)
         return amount / 7 if unit.startswith("day") else amount * 4.3 if unit.startswith("month") else amount
-    if re.search(r"\b(?:this|in a|within a|in one)\s+week\b|\bby\s+(?:next\s+)?" + vocabulary().weekdays + r"\b"
+    if re.search(r"\b(?:in|within|over)\s+the\s+next\s+hour\b", text):
+        return 1 / 24 / 7
+    if re.search(r"\b(?:today|tonight|tomorrow)\b", text):
+        return 1 / 7
+    if re.search(r"\b(?:this|the|next)\s+weekend\b|\bby\s+the\s+weekend\b", text):
+        return 2 / 7
+    if re.search(r"\b(?:this|in a|within a|in one|next)\s+week\b|\b(?:spring|summer|winter)\s+break\b|\bhalf[- ]term\b|\bby\s+(?:next\s+)?" + vocabulary().weekdays + r"\b"
                  r"|\b(?:tomorrow|tonight|today)\b", text):
         return 1.0
     if _IN_MONTH.search(text):

@@ -34,6 +34,19 @@ def verb_forms(verbs: list[str]) -> list[str]:
     return forms
 
 
+def plurals(nouns: list[str]) -> list[str]:
+    """Each noun phrase and its plural: party -> parties, class -> classes, job interview -> job interviews."""
+    forms = list(nouns)
+    for noun in nouns:
+        if noun.endswith("y") and not noun.endswith(("ay", "ey", "oy", "uy")):
+            forms.append(noun[:-1] + "ies")
+        elif noun.endswith(("s", "x", "ch", "sh")):
+            forms.append(noun + "es")
+        else:
+            forms.append(noun + "s")
+    return forms
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Each lexicon list as the regex (or regex fragment) the check reads goals with."""
@@ -58,7 +71,6 @@ class Vocabulary:
     countable: re.Pattern[str]
     recurrence: re.Pattern[str]
     holiday: re.Pattern[str]
-    named_period: re.Pattern[str]
     deadline_word: re.Pattern[str]
     hedge: re.Pattern[str]
     relevance: re.Pattern[str]
@@ -81,7 +93,7 @@ class Vocabulary:
     others_to_control: str
     own_things: str
     zero_words: str
-    named_settings: dict
+    named_periods: str
 
 
 @cache
@@ -95,7 +107,7 @@ def vocabulary() -> Vocabulary:
         perfection=phrase_pattern(words["perfection_words"]),
         feeling=phrase_pattern(words["feelings"]),
         benign_direction=phrase_pattern(words["good_qualities"]),
-        setting=phrase_pattern(words["settings"]),
+        setting=phrase_pattern(plurals(words["settings"])),
         multiword_setting=phrase_pattern([s for s in words["settings"] if " " in s]),
         life_area=phrase_pattern(words["life_areas"]),
         people=phrase_pattern(words["people"]),
@@ -107,7 +119,6 @@ def vocabulary() -> Vocabulary:
         countable=phrase_pattern(words["countable_habits"]),
         recurrence=phrase_pattern(words["recurrence_words"]),
         holiday=phrase_pattern(words["holidays"]),
-        named_period=phrase_pattern(words["named_periods"]),
         deadline_word=phrase_pattern(words["deadline_words"]),
         hedge=phrase_pattern(words["hedges"]),
         relevance=phrase_pattern(words["reason_markers"] + words["relevance_phrases"]),
@@ -129,5 +140,5 @@ def vocabulary() -> Vocabulary:
         others_to_control=alternation(words["others_to_control"]),
         own_things=alternation(words["own_things"]),
         zero_words=alternation(words["zero_target_words"]),
-        named_settings=words["setting_examples"],
+        named_periods=alternation(words["named_periods"]),
     )
