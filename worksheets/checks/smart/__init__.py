@@ -17,6 +17,7 @@ from ..text import MAX_READ_CHARS
 from .criteria import REGISTRY
 from .reading import Reading, read_goal
 from .rewrite import rewrite
+from .wording import quoted
 
 #: The five criteria, in the order the page shows them.
 CRITERIA = tuple(REGISTRY)
@@ -24,6 +25,8 @@ CRITERIA = tuple(REGISTRY)
 __all__ = ["CRITERIA", "check_goal", "read_goal"]
 
 EMPTY_FEEDBACK = "Write your goal above and you will see feedback here."
+#: When all five criteria are met.
+ALL_FIVE = "All five are there: specific, measurable, achievable, relevant and time-bound. Well done."
 #: For text that is not a goal yet ("idk", "?", "what do I write"): one kind place to start.
 START_HERE = ("Not sure what to write yet? That is a fine place to start. The Find your why or Goal areas "
               "worksheets can help you find one thing you would like to change.")
@@ -40,8 +43,9 @@ def _prompts(r: Reading) -> list[str]:
     if r.controlling:
         prompts.append("Part of this depends on someone else. Which part is yours? "
                        "For example, what you will say or do, and when.")
-    if r.hedges:
-        prompts.append(f"“{r.hedges[0]}” keeps a door half open. Could you say “I will …”? A smaller goal you fully "
+    hedge = next((quoted(h, r.raw) for h in r.hedges if quoted(h, r.raw)), "")
+    if hedge:
+        prompts.append(f"{hedge} keeps a door half open. Could you say “I will” instead? A smaller goal you fully "
                        "commit to works better than a bigger one you hope for.")
     return prompts
 
@@ -62,7 +66,9 @@ def check_goal(goal: str, why: str = "") -> dict[str, Any]:
     verdicts = {name: criterion.met(reading) for name, criterion in REGISTRY.items()}
     result = {name: {"met": verdicts[name], "feedback": REGISTRY[name].explain(reading, why, verdicts[name])}
               for name in CRITERIA}
-    result["suggestion"] = "" if all(verdicts.values()) else rewrite(reading)
+    # The rewrite adds what the goal misses of S, M, A and T; a missing reason is asked for, never invented.
+    judged = ("specific", "measurable", "achievable", "time_bound")
+    result["suggestion"] = "" if all(verdicts[name] for name in judged) else rewrite(reading)
     result["crisis"] = reading.crisis
-    result["prompts"] = _prompts(reading)
+    result["prompts"] = _prompts(reading) + ([ALL_FIVE] if all(verdicts.values()) else [])
     return result

@@ -37,7 +37,7 @@ class Criterion:
 
 def specific(r: Reading) -> bool:
     """A concrete action pinned by a detail, a setting or trigger, a named measure, or quitting a habit."""
-    if r.settings or r.trigger or r.named_measure or r.zero_target:
+    if r.settings or r.trigger or r.method or r.named_measure or r.zero_target:
         return True
     if not r.action:
         # A clock time or amount with a time frame pins a plan down even without a listed verb.
@@ -50,10 +50,10 @@ def specific(r: Reading) -> bool:
 def explain_specific(r: Reading, why: str, met: bool) -> str:
     example = domain(r.goal)["situation"]
     if met:
-        evidence = next((q for q in map(lambda p: quoted(p, r.raw), (*r.settings, r.trigger, r.named_measure,
-                                                                       r.action)) if q), "")
-        named = f"You name something concrete: {evidence}." if evidence else "You name something concrete."
-        return f"{named} You will know what to do and where."
+        evidence = next((q for q in map(lambda p: quoted(p, r.raw), (*r.settings, r.method, r.named_measure)) if q), "")
+        if evidence:
+            return f"You name something concrete: {evidence}. You will know what to do and where."
+        return "You name what you will do, so you will know when it is done."
     if r.life_areas and quoted(r.life_areas[0], r.raw):
         return (f"{quoted(r.life_areas[0], r.raw)} is a whole area of life. "
                 f"Pick one situation in it and what you will do there, for example “{example}”.")

@@ -31,6 +31,7 @@ class Reading:
     impossible: str | None
     settings: list[str]
     trigger: str | None
+    method: str | None  #: how: "by doing breathing exercises", "using box breathing"
     named_measure: str | None
     zero_target: str | None
     action: str | None
@@ -126,6 +127,19 @@ def _trigger(goal: str) -> str | None:
     named = (words.setting.search(phrase) or words.people.search(re.sub(r"^\S+\s+", "", phrase))
              or words.concrete_verb.search(phrase) or words.countable.search(phrase))
     return phrase if named and not words.life_area.search(phrase) else None
+
+
+_METHOD = re.compile(r"\b(?:by|using|through|with the help of)\s+([a-z-]+ing|using)\b"
+                     r"(?:\s+(?!(?:when|whenever|if|and|or|before|after|until|at|for|every|each|\d)\b)[a-z-]+){0,3}")
+
+
+def _method(goal: str) -> str | None:
+    """A method the goal names: "by doing breathing exercises", "by using box breathing", "using an app"."""
+    for match in _METHOD.finditer(goal):
+        verb = match.group(1)
+        if vocabulary().concrete_verb.fullmatch(verb) and re.search(r"[a-z]{3,}", goal[match.end():match.end() + 30]):
+            return match.group(0)
+    return None
 
 
 _ZERO_WORD = verbose(r"\b<ZERO_WORDS>\b")
@@ -243,6 +257,8 @@ def not_a_goal(raw: str, text: str) -> bool:
 
 
 def _not_a_goal(raw: str, text: str) -> bool:
+    if len(text) > 80:
+        return False  # a paragraph is a goal to read, whatever else it says
     words = vocabulary()
     bare = re.sub(r"[^\w\s'/?-]", " ", text)
     bare = re.sub(r"\b(?:lol|lmao|haha|tbh|here|dear|please|pls|really|just|honestly|ok|okay)\b", " ", bare)
@@ -294,6 +310,7 @@ def read_goal(goal: str, why: str = "") -> Reading:
         impossible=impossible(numeric),
         settings=[s for s in words.setting.findall(main) if not words.life_area.search(s)],
         trigger=_trigger(main),
+        method=_method(numeric),
         named_measure=numbers.named_measure(numeric) if measures or "inbox" in numeric else None,
         zero_target=_zero_target(numeric),
         action=action,

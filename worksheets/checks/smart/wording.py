@@ -4,8 +4,12 @@ examples from the setting their goal is about (school, home, work, health)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..text import lexicon
+from ..text import lexicon, phrase_pattern
+
+
+_TOKEN = re.compile(r"[\w'’-]+")
 
 
 def said(phrase: str | None, goal: str) -> str | None:
@@ -13,13 +17,15 @@ def said(phrase: str | None, goal: str) -> str | None:
 
     Feedback quotes only such phrases, so it never quotes a fragment or words they did not write.
     """
-    if not phrase or not phrase.strip():
+    wanted = [w.lower().replace("’", "'") for w in _TOKEN.findall(phrase or "")]
+    if not wanted:
         return None
-    words = [re.escape(w) for w in phrase.strip(" ,.").split()]
-    if not words:
-        return None
-    match = re.search(r"(?<![\w'])" + r"\s+".join(words) + r"(?![\w'])", goal.replace("’", "'"), re.IGNORECASE)
-    return match.group(0) if match else None
+    tokens = list(_TOKEN.finditer(goal))
+    lowered = [t.group(0).lower().replace("’", "'") for t in tokens]
+    for i in range(len(tokens) - len(wanted) + 1):
+        if lowered[i:i + len(wanted)] == wanted:
+            return goal[tokens[i].start():tokens[i + len(wanted) - 1].end()]
+    return None
 
 
 def quoted(phrase: str | None, goal: str) -> str:
@@ -28,13 +34,15 @@ def quoted(phrase: str | None, goal: str) -> str:
     return f"“{found}”" if found else ""
 
 
+@cache
+def _settings() -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
+    examples = lexicon()["setting_examples"]
+    return tuple((phrase_pattern(entry["words"]), entry) for name, entry in examples.items() if entry["words"])
+
+
 def domain(text: str) -> dict[str, str]:
     """The setting the goal is about, as its example phrases: school, work, home, health, or everyday."""
-    examples = lexicon()["setting_examples"]
-    for name, entry in examples.items():
-        if name != "everyday" and re.search(r"\b(?:" + "|".join(map(re.escape, entry["words"])) + r")\b", text):
-            return entry
-    return examples["everyday"]
+    return next((entry for pattern, entry in _settings() if pattern.search(text)), lexicon()["setting_examples"]["everyday"])
 
 
 def in_their_case(text: str, goal: str) -> str:
