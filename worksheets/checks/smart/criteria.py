@@ -70,7 +70,7 @@ def explain_specific(r: Reading, why: str, met: bool) -> str:
 
 def measurable(r: Reading) -> bool:
     """A number, a bound, a duration or clock time, a zero target, a rhythm on an action, or one checkable act."""
-    if r.measures or r.duration or r.clock or r.bound or r.zero_target:
+    if r.measures or r.duration or r.clock or r.bound or r.zero_target or r.named_measure:
         return True
     if (r.vague_action or (r.vague and not r.action)) and not r.bound:
         return False

@@ -17,7 +17,7 @@ CLOCK = verbose(r"""
       \b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b              # 8pm, 7:30 am
     | \b\d{1,2}:\d{2}\b                               # 22:00
     | \b\d{1,2}\s?o'clock\b
-    | \b(?:at|by|before|after|until|till|past)\s+\d{1,2}\b   # "in bed by 11", but not "after 2 rounds"
+    | \b(?:at|by|before|after|until|till|past)\s+(?:1[0-2]|0?[1-9])\b   # "in bed by 11", not "after 2 rounds" or "at 25"
       (?=\s*(?:$|[,.;!]|on\b|in\ the\b|every\b|each\b|at\ night\b|tonight\b|and\b|or\b|latest\b|at\ the\ latest\b))
     | \b(?:noon|midday|midnight)\b
 """)
@@ -123,11 +123,14 @@ BOUND = verbose(r"""
 
 SCALE = verbose(r"\b(?:<SCALES>|level)\b")
 
+#: A grade as a target: "never below an A", "get at least a B".
+GRADE = re.compile(r"\b(?:grade|get|score|mark)\s+(?:below|above|lower than|higher than|at least)\s+(?:an?\s+)?[a-f][+*]?(?=\s|$|[,.!])")
+
 NAMED_MEASURE = verbose(r"""
       \b\d+(?:[.,]\d+)?\s*(?:k\s+)?<MEASURE_UNITS>\b                    # 5 km, 2 litres, 10000 steps
     | \b\d+(?:[.,]\d+)?\s*hours?\ (?:of\ )?(?:sleep|screen\ time)\b
     | \bscreen\ time\b | \binbox\b
-    | \b(?:grade|get|score|mark)\s+(?:below|above|lower\ than|higher\ than|at\ least)\s+(?:an?\s+)?[a-f][+*]?(?=\s|$|[,.!])
+
 """)
 
 

@@ -108,7 +108,7 @@ def _action(goal: str) -> tuple[str | None, bool, bool]:
             position = match.end() + joined.end()
             continue
         rest = _SUBORDINATE.split(main[match.end():].split(",")[0])[0]
-        vague = bool(words.vague.search(rest))
+        vague = bool(words.vague.search(rest) or words.vague_self_care.search(rest))
         if words.self_contained.fullmatch(verb) and not re.search(r"[a-z]{3,}|\d", words.filler.sub(" ", rest)):
             return (verb + rest)[:80].strip(), False, vague
         leftover = words.filler.sub(" ", _ADVERB.sub(" ", words.feeling.sub(" ", words.vague.sub(
@@ -311,7 +311,7 @@ def read_goal(goal: str, why: str = "") -> Reading:
         settings=[s for s in words.setting.findall(main) if not words.life_area.search(s)],
         trigger=_trigger(main),
         method=_method(numeric),
-        named_measure=numbers.named_measure(numeric) if measures or "inbox" in numeric else None,
+        named_measure=(numbers.named_measure(numeric) if measures or "inbox" in numeric else None) or first(numbers.GRADE, numeric),
         zero_target=_zero_target(numeric),
         action=action,
         action_detail=detail,

@@ -10,8 +10,8 @@ from .patterns import first, verbose
 from .vocabulary import vocabulary
 
 _RECURRENCE = verbose(r"""
-      \b(?:every|each|per)\s+(?:other\s+|single\s+|\d+\s+)?                          # every Sunday, each shift
-      (?:<TIME_UNITS>|<WEEKDAYS>s?|lunch|dinner|breakfast|meal|night|bedtime|seminar|meeting|class|lesson|shift|workday)\b
+      \b(?:every|each|per)\s+(?:other\s+|single\s+|\d+\s+)?                          # every Sunday, each lunch
+      (?:<TIME_UNITS>|<WEEKDAYS>s?|lunch|dinner|breakfast|meal|night|bedtime|seminar|meeting|class|lesson|workday)\b
     | \b(?:a|an|per|each|every)\s+(?:day|night|week|month|year|weekend|morning|evening|afternoon|hour|fortnight
            |workday|weekday)\b(?!\s+(?:off|out|trip|or\ two|away))
     | \b\d+\s+(?:times?|days?|nights?|mornings?|evenings?|afternoons?|sessions?)\s+(?:a|an|per|each|every|this|next)\b
@@ -78,7 +78,7 @@ def deadline(text: str) -> str | None:
 
 
 _IN_MONTH = verbose(r"""
-      \b(?:this|in\ a|within\ a|by\ next)\s+month\b
+      \b(?:this|in\ a|within\ a|by\ next|next)\s+month\b
     | \b(?:in|during|by)\s+<MONTHS>\b
 """)
 
