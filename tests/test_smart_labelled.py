@@ -41,7 +41,10 @@ def test_agreement_with_hand_labels(criterion: str) -> None:
     confusion: Counter[tuple[bool, bool]] = Counter()
     wrong = []
     for goal in [g for g in LABELLED if criterion in g]:  # the later raters did not label crisis
-        got = _verdict(check_goal(goal["goal"]), criterion)
+        result = check_goal(goal["goal"])
+        if criterion != "crisis" and result["safety"]:
+            continue  # a flagged goal gets support instead of verdicts (CONTRACTS.md)
+        got = _verdict(result, criterion)
         confusion[(goal[criterion], got)] += 1
         if got != goal[criterion]:
             wrong.append(f"  labelled {goal[criterion]!s:5} got {got!s:5} | {goal['goal'][:100]}")

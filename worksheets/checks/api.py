@@ -10,12 +10,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import smart, steps
+from . import safety, smart, steps
 
 #: Check name (as used in worksheet specs) -> function taking the input fields as keywords.
 CHECKS: dict[str, Callable[..., dict[str, Any]]] = {
     "smart": smart.check_goal,
     "steps": steps.check_step,
+    "safety": safety.check_text,
 }
 
 

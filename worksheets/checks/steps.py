@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from . import smart
+from . import safety, smart
 
 #: Shown for an empty step, so the feedback area never sits there unexplained.
 EMPTY_FEEDBACK = "Write a step above and you will see feedback here."
@@ -27,15 +27,19 @@ def _date(text: str) -> datetime.date | None:
 
 
 def check_step(step: str, by_when: str = "") -> dict[str, Any]:
-    """Verdicts for one step: `realistic` and `time_frame` ({met, feedback}), `crisis`, `prompts`."""
+    """Verdicts for one step: `realistic` and `time_frame` ({met, feedback}), `crisis`, `prompts`, `safety`."""
     step = step if isinstance(step, str) else str(step)
     by_when = by_when if isinstance(by_when, str) else str(by_when)
+    flag = safety.screen_all(step, by_when)  # support instead of grading (worksheets/checks/RULES.md)
+    if flag:
+        return safety.flagged_step_result(flag)
     if not step.strip():
         return {
             "realistic": {"met": False, "feedback": EMPTY_FEEDBACK},
             "time_frame": {"met": False, "feedback": EMPTY_FEEDBACK},
             "crisis": False,
             "prompts": [],
+            "safety": None,
         }
     smart_result = smart.check_goal(step)
     achievable, time_bound = smart_result["achievable"], smart_result["time_bound"]
@@ -51,4 +55,5 @@ def check_step(step: str, by_when: str = "") -> dict[str, Any]:
         "time_frame": time_frame,
         "crisis": smart_result["crisis"],
         "prompts": [] if achievable["met"] else [SMALLER_STEP_PROMPT],
+        "safety": None,
     }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-#: Only this much of a goal is read closely; a longer paste is still checked for crisis words whole.
+#: Only this much of a goal is read closely (the safety screen, safety.py, reads further).
 MAX_READ_CHARS = 3000
 
 

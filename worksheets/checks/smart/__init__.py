@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import safety
 from ..text import MAX_READ_CHARS
 from .criteria import REGISTRY
 from .reading import Reading, read_goal
@@ -51,17 +52,23 @@ def _prompts(r: Reading) -> list[str]:
 
 
 def check_goal(goal: str, why: str = "") -> dict[str, Any]:
-    """Per-criterion verdicts and feedback for one goal, plus the rewrite, the crisis flag and prompts."""
+    """Per-criterion verdicts and feedback for one goal, plus the rewrite, prompts and the safety flag.
+
+    The safety screen runs first: a flagged goal gets support instead of any grading (RULES.md).
+    """
     goal = goal if isinstance(goal, str) else str(goal)
     why = why if isinstance(why, str) else str(why)
+    flag = safety.screen_all(goal, why)
+    if flag:
+        return safety.flagged_goal_result(flag, CRITERIA)
     if not goal.strip():
         result: dict[str, Any] = {name: {"met": False, "feedback": EMPTY_FEEDBACK} for name in CRITERIA}
-        result.update(crisis=False, prompts=[], suggestion="")
+        result.update(crisis=False, prompts=[], suggestion="", safety=None)
         return result
     reading = read_goal(goal, why)
-    if reading.not_a_goal and not reading.crisis:
+    if reading.not_a_goal:
         result = {name: {"met": False, "feedback": ""} for name in CRITERIA}
-        result.update(crisis=False, prompts=[START_HERE], suggestion="")
+        result.update(crisis=False, prompts=[START_HERE], suggestion="", safety=None)
         return result
     verdicts = {name: criterion.met(reading) for name, criterion in REGISTRY.items()}
     result = {name: {"met": verdicts[name], "feedback": REGISTRY[name].explain(reading, why, verdicts[name])}
@@ -69,6 +76,7 @@ def check_goal(goal: str, why: str = "") -> dict[str, Any]:
     # The rewrite adds what the goal misses of S, M, A and T; a missing reason is asked for, never invented.
     judged = ("specific", "measurable", "achievable", "time_bound")
     result["suggestion"] = "" if all(verdicts[name] for name in judged) else rewrite(reading)
-    result["crisis"] = reading.crisis
+    result["crisis"] = False  # true only with a crisis flag from the safety screen, which returned above
     result["prompts"] = _prompts(reading) + ([ALL_FIVE] if all(verdicts.values()) else [])
-    return result
+    result["safety"] = None
+    return safety.guard_rewrites(result)

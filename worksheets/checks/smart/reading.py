@@ -45,7 +45,6 @@ class Reading:
     duration: str | None
     clock: str | None
     bound: str | None
-    crisis: bool
     not_a_goal: bool  #: "idk", "?", a name alone: nothing to judge yet
     hedges: list[str]
     avoidance: str | None
@@ -281,11 +280,6 @@ def _not_a_goal(raw: str, text: str) -> bool:
                                                                words.vague, words.life_area, words.people)))
 
 
-def is_crisis(text: str) -> bool:
-    words = vocabulary()
-    return bool(words.crisis.search(text) or words.crisis_stem.search(text))
-
-
 def read_goal(goal: str, why: str = "") -> Reading:
     """Collect the evidence the criteria are judged on."""
     words = vocabulary()
@@ -324,8 +318,6 @@ def read_goal(goal: str, why: str = "") -> Reading:
         duration=first(numbers.DURATION, numeric),
         clock=first(numbers.CLOCK, numeric),
         bound=first(numbers.BOUND, numeric),
-        # The rest of a very long paste is still read for crisis words, without the slower repairs.
-        crisis=is_crisis(text) or (truncated and is_crisis(raw[MAX_READ_CHARS - 40:].lower().replace("’", "'"))),
         not_a_goal=not_a_goal(raw[:MAX_READ_CHARS], text),
         hedges=words.hedge.findall(main),
         avoidance=None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import safety
 from . import criteria
 from .reading import Reading
 from .vocabulary import vocabulary
@@ -53,10 +54,10 @@ def core(r: Reading) -> str:
 
 
 def rewrite(r: Reading) -> str:
-    """The rewrite, or "" when the goal is too long to rewrite in one sentence."""
+    """The rewrite, or "" when the goal is too long to rewrite in one sentence or names anything harmful."""
     text = core(r)
-    if not text or len(text) > LONGEST_CORE:
-        return ""
+    if not text or len(text) > LONGEST_CORE or safety.harm_terms_in(text):
+        return ""  # never schedule or count a behaviour on the safety screen's harm list
     achievable = criteria.achievable(r)
     if not achievable:
         for pattern, replacement in _SOFTEN:

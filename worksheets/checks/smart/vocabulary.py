@@ -76,8 +76,6 @@ class Vocabulary:
     relevance: re.Pattern[str]
     idiom: re.Pattern[str]
     filler: re.Pattern[str]
-    crisis: re.Pattern[str]
-    crisis_stem: re.Pattern[str]
     not_a_goal: re.Pattern[str]
     # Fragments to build larger regexes from: "(?:monday|tuesday|...)".
     months: str
@@ -124,8 +122,6 @@ def vocabulary() -> Vocabulary:
         relevance=phrase_pattern(words["reason_markers"] + words["relevance_phrases"]),
         idiom=phrase_pattern(words["idioms"]),
         filler=phrase_pattern(words["filler_words"]),
-        crisis=phrase_pattern(words["crisis_phrases"]),
-        crisis_stem=re.compile(r"\b" + alternation(words["crisis_stems"])),
         not_a_goal=phrase_pattern(words["not_a_goal_phrases"]),
         months=alternation(words["months"]),
         weekdays=alternation(words["weekdays"]),

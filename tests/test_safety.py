@@ -1,0 +1,235 @@
+"""The safety screen (worksheets/checks/safety.py) against ../shared/safety-rules.md.
+
+Red-team data: tests/data/safety_redteam.jsonl, one JSON object per line with `text`, `kind`
+(crisis, eating, substance, harm-to-others, being-harmed or none), `field` (goal, step or why)
+and `source`. It holds rater set 1 (written by a rater from the rules file alone, never shown
+the code; its first-contact figures were recorded before any fix) and the safety stream's own
+cases (tests/data/safety_own_cases.jsonl). scripts/safety_eval.py prints the same figures.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from worksheets import bundle
+from worksheets.checks import api, safety, smart, steps
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import safety_eval  # noqa: E402
+
+REDTEAM = [json.loads(line) for line in (ROOT / "tests" / "data" / "safety_redteam.jsonl").open(encoding="utf-8")
+           if line.strip()]
+HARMFUL_KINDS = ("crisis", "eating", "substance", "harm-to-others", "being-harmed")
+#: Per kind: share flagged at all, share flagged with the right kind. Crisis must never be missed.
+THRESHOLDS = {"crisis": (1.0, 1.0), "eating": (0.95, 0.85), "substance": (0.95, 0.85),
+              "harm-to-others": (0.95, 0.85), "being-harmed": (0.95, 0.85)}
+#: Harmless texts that share words with harm: at most this share may be flagged.
+LOOKALIKE_LIMIT = 0.04
+
+#: The look-alikes the rules and the issue name, each of which must never be flagged.
+NAMED_LOOKALIKES = [
+    "purge my wardrobe", "fast for Ramadan", "kill the weeds", "run 5 kms", "this job is killing me, so I'll take breaks",
+    "finish my suicide prevention training", "stop cutting myself off from friends", "lose 5 kg with my dietitian's plan",
+    "stop binge-watching", "2 fewer beers a week", "hit the gym", "skin picking as a habit", "cut down on sugar",
+    "quit vaping by June",
+]
+
+
+def _result(row: dict) -> dict:
+    return safety_eval.run(row)
+
+
+def _kind(result: dict) -> str:
+    return (result.get("safety") or {}).get("kind", "none")
+
+
+def test_the_redteam_set_covers_every_kind_and_enough_lookalikes() -> None:
+    kinds = {kind: sum(row["kind"] == kind for row in REDTEAM) for kind in (*HARMFUL_KINDS, "none")}
+    assert len(REDTEAM) >= 300
+    assert all(count >= 25 for count in kinds.values()), kinds
+
+
+@pytest.mark.parametrize("kind", HARMFUL_KINDS)
+def test_each_kind_of_harm_is_flagged_with_its_own_kind(kind: str) -> None:
+    rows = [row for row in REDTEAM if row["kind"] == kind]
+    kinds = [_kind(_result(row)) for row in rows]
+    flagged = sum(got != "none" for got in kinds) / len(rows)
+    right = sum(got == kind for got in kinds) / len(rows)
+    misses = "\n".join(f"  got {got:15} [{row['field']}] {row['text']}" for row, got in zip(rows, kinds) if got != kind)
+    need_flagged, need_right = THRESHOLDS[kind]
+    report = f"{kind}: flagged {flagged:.3f} (need {need_flagged}), right kind {right:.3f} (need {need_right})\n{misses}"
+    assert flagged >= need_flagged and right >= need_right, report
+
+
+def test_no_harmful_text_is_ever_graded_or_rewritten() -> None:
+    graded = [row["text"] for row in REDTEAM if row["kind"] != "none" and safety_eval.graded_or_rewritten(_result(row))]
+    assert not graded, graded
+
+
+def test_lookalikes_are_rarely_flagged() -> None:
+    rows = [row for row in REDTEAM if row["kind"] == "none"]
+    wrong = [(row["text"], _kind(_result(row))) for row in rows if _kind(_result(row)) != "none"]
+    assert len(wrong) / len(rows) <= LOOKALIKE_LIMIT, f"{len(wrong)}/{len(rows)} look-alikes flagged: {wrong}"
+
+
+@pytest.mark.parametrize("text", NAMED_LOOKALIKES)
+def test_a_named_lookalike_is_not_flagged(text: str) -> None:
+    assert safety.explain(text) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("i want to kill myself", "crisis"),
+    ("i just want to go to sleep and never wake up", "crisis"),
+    ("binge and purge less often", "eating"),
+    ("take laxatives after every meal", "eating"),
+    ("drink until I pass out every night", "substance"),
+    ("make my wife stop talking to her friends", "harm-to-others"),
+    ("hit my kids less", "harm-to-others"),
+    ("get revenge on my boss", "harm-to-others"),
+    ("my husband hits me when he drinks", "being-harmed"),
+])
+def test_the_goals_the_issue_names_get_their_kind(text: str, kind: str) -> None:
+    assert safety.screen(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("K1LL MYS3LF", "crisis"), ("k.m.s", "crisis"), ("s/h free for a month", "crisis"), ("unal!ve myself", "crisis"),
+    ("i want to ⚰️", "crisis"), ("suicde", "crisis"), ("kiiiill myself", "crisis"), ("i wanna d i e", "crisis"),
+    ("no quiero vivir más", "crisis"), ("je veux mourir", "crisis"), ("ich will nicht mehr leben", "crisis"),
+    ("não quero mais viver", "crisis"), ("voglio morire", "crisis"), ("mi marido me pega", "being-harmed"),
+    ("dejar de tomar laxantes", "eating"), ("nicht mehr betrunken fahren", "substance"),
+])
+def test_text_is_read_as_a_person_would_read_it(text: str, kind: str) -> None:
+    assert safety.screen(text)["kind"] == kind
+
+
+def test_crisis_wins_when_another_kind_also_applies() -> None:
+    assert safety.screen("drink until i pass out so i can die")["kind"] == "crisis"
+    assert safety.screen_all("drink until i pass out", "i want to die")["kind"] == "crisis"
+
+
+def test_every_word_the_old_crisis_list_knew_is_still_crisis() -> None:
+    general = json.loads((ROOT / "tests" / "data" / "crisis_words_before_safety.json").read_text(encoding="utf-8"))
+    phrases = general["crisis_phrases"] + general["crisis_stems"]
+    # "jump off" alone is a diving board; the screen wants a place to jump from.
+    missed = [p for p in phrases if p != "jump off" and (safety.screen(p) or {}).get("kind") != "crisis"]
+    assert not missed, missed
+
+
+@pytest.mark.parametrize("kind", HARMFUL_KINDS)
+def test_each_message_is_warm_points_to_a_person_and_never_quotes(kind: str) -> None:
+    message = safety.MESSAGES[kind]
+    assert "therapist or doctor" in message or "doctor or therapist" in message
+    assert len(message.split()) <= 70
+    assert "“" not in message and '"' not in message
+    if kind == "crisis":
+        assert "safety plan" in message
+
+
+def test_a_flagged_goal_gets_support_instead_of_verdicts() -> None:
+    result = smart.check_goal("i want to kill myself by the end of the month")
+    assert result["safety"] == {"kind": "crisis", "message": safety.MESSAGES["crisis"]}
+    assert result["crisis"] is True
+    assert all(result[name] == {"met": None, "feedback": ""} for name in smart.CRITERIA)
+    assert result["suggestion"] is None and result["prompts"] == []
+
+
+def test_a_harmful_why_flags_a_harmless_goal() -> None:
+    result = smart.check_goal("Walk 20 minutes every morning", why="so i stop wanting to die")
+    assert result["safety"]["kind"] == "crisis" and result["specific"]["met"] is None
+
+
+def test_a_flagged_step_or_date_gets_support_instead_of_verdicts() -> None:
+    result = steps.check_step("use fewer laxatives this week")
+    assert result == {"realistic": {"met": None, "feedback": ""}, "time_frame": {"met": None, "feedback": ""},
+                      "crisis": False, "prompts": [], "safety": {"kind": "eating", "message": safety.MESSAGES["eating"]}}
+
+
+def test_unflagged_answers_say_safety_null() -> None:
+    assert smart.check_goal("Call my sister every Sunday")["safety"] is None
+    assert smart.check_goal("")["safety"] is None
+    assert steps.check_step("Call my sister on Sunday")["safety"] is None
+    assert smart.check_goal("Call my sister every Sunday")["crisis"] is False
+
+
+def test_the_safety_check_is_in_the_browser_api() -> None:
+    answer = json.loads(api.handle(json.dumps({"check": "safety", "input": {"text": "sh free for 30 days"}})))
+    assert answer == {"crisis": True, "safety": {"kind": "crisis", "message": safety.MESSAGES["crisis"]}}
+    assert json.loads(api.handle(json.dumps({"check": "safety", "input": {"text": "call mum"}}))) == \
+        {"crisis": False, "safety": None}
+
+
+def test_the_command_line_prints_the_safety_key() -> None:
+    completed = subprocess.run([sys.executable, "-m", "worksheets.checks.smart"], input="hit my kids less\nwalk daily\n",
+                               capture_output=True, text=True, cwd=ROOT, check=True)
+    first, second = map(json.loads, completed.stdout.splitlines())
+    assert first["safety"]["kind"] == "harm-to-others" and first["suggestion"] is None
+    assert second["safety"] is None
+
+
+@pytest.mark.parametrize("goal", ["purge my wardrobe", "kill the weeds", "hit the gym", "stop binge-watching"])
+def test_a_lookalike_is_graded_but_its_rewrite_repeats_no_harm_word(goal: str) -> None:
+    result = smart.check_goal(goal)
+    assert result["safety"] is None and isinstance(result["specific"]["met"], bool)
+    assert not safety.harm_terms_in(result["suggestion"])
+    assert all(not safety.harm_terms_in(result[name]["feedback"].split("“")[-1]) or result["suggestion"] == ""
+               for name in smart.CRITERIA if safety.NEUTRAL_SUGGESTION in result[name]["feedback"])
+
+
+def test_the_screen_is_fast_and_never_backtracks_badly() -> None:
+    texts = [row["text"] for row in REDTEAM]
+    for text in texts:
+        safety.screen(text)  # compile once
+    started = time.perf_counter()
+    for text in texts:
+        safety.screen(text)
+    typical = (time.perf_counter() - started) / len(texts)
+    assert typical < 0.001, f"{typical * 1000:.2f} ms per text"
+    for long in ("a" * 10_000, "kill " * 2_000, "i want to " * 1_000, "my husband " * 1_000, "drink " * 1_700 + "until",
+                 "make my " * 1_300, "sh " * 3_400, "a1" * 5_000, "k.m.s." * 1_700, "💊" * 10_000):
+        started = time.perf_counter()
+        safety.screen(long)
+        assert time.perf_counter() - started < 0.5, long[:20]
+
+
+def test_the_wheel_ships_the_safety_lexicon() -> None:
+    assert (ROOT / "worksheets" / "checks" / "safety_lexicon.json") in bundle._sources()
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="Node.js runs Pyodide outside the browser")
+def test_pyodide_screens_exactly_as_cpython_does(tmp_path: Path) -> None:
+    requests = [{"check": "safety", "input": {"text": row["text"]}} for row in REDTEAM]
+    requests += [{"check": "smart", "input": {"goal": row["text"]}} for row in REDTEAM[::5]]
+    requests += [{"check": "steps", "input": {"step": row["text"]}} for row in REDTEAM[1::7]]
+    requests += [{"check": "safety", "input": {"text": "K1LL MYS3LF 💊💊 ⚰️ k.m.s no quiero vivir"}}]
+    (tmp_path / "requests.json").write_text(json.dumps(requests), encoding="utf-8")
+    wheel = bundle.build_bundle().wheel
+    completed = subprocess.run(
+        ["node", str(ROOT / "tests" / "pyodide_run_checks.mjs"), str(wheel), str(tmp_path / "requests.json")],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    answers = json.loads(completed.stdout)["results"]
+    expected = [json.loads(api.handle(json.dumps(request))) for request in requests]
+    mismatches = [(r["input"], e, g) for r, e, g in zip(requests, expected, answers) if e != g]
+    assert not mismatches, mismatches[:3]
+
+
+def test_the_safety_plan_has_the_six_steps_and_reasons_for_living_and_fits_one_page() -> None:
+    from worksheets import pages
+
+    plan = {w.id: w for w in pages.load_worksheets()}["safety-plan"].spec
+    ids = [field["id"] for field in plan["fields"]]
+    assert ids == ["warning_signs", "on_my_own", "people_and_places", "ask_for_help", "professionals", "safer_space",
+                   "reasons_for_living"]
+    assert all(field["kind"] == "textarea" and not field["check"] for field in plan["fields"])  # screened by the page
+    assert sum(field["print_lines"] for field in plan["fields"]) <= 14
+    assert plan["order"] < min(w.spec.get("order", 100) for w in pages.load_worksheets() if w.id != "safety-plan")

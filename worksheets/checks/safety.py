@@ -1,0 +1,363 @@
+"""Safety screen: text that must get support instead of coaching (../shared/safety-rules.md).
+
+Every check runs `screen` first on every text it reads. A text is read as a person would read
+it: lower case, typos, leetspeak ("k1ll"), spaced or dotted letters ("k.m.s"), slang ("sh",
+"unalive", "ctb"), emoji, and Spanish, French, German, Portuguese and Italian phrases. Goals to
+stop or reduce a harmful behaviour are still flagged. The phrase patterns live in
+safety_lexicon.json; this module only reads text, matches them and words the answer.
+
+Standard library only: the same file runs in CPython and in Pyodide.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+KINDS = ("crisis", "eating", "substance", "harm-to-others", "being-harmed")
+
+#: One short, warm message per kind. None repeats the person's words; each points to a person.
+MESSAGES = {
+    "crisis": (
+        "Thank you for writing this down. It sounds like things may be very hard right now, and you "
+        "deserve support. You can talk to someone today on one of the lines below, and a safety plan "
+        "can help you through the hardest moments. Please bring this to a therapist or doctor too."
+    ),
+    "eating": (
+        "This touches on eating and your body, which is hard to work on alone and can affect your "
+        "health. It is a goal to shape with a therapist or doctor, who can help you do it safely. "
+        "The lines below can help too."
+    ),
+    "substance": (
+        "This involves drinking or drugs in a way that could be risky for your health, and changing "
+        "it alone can be risky too. Please bring this goal to a doctor or therapist, who can help you "
+        "make a safe plan. The lines below can help too."
+    ),
+    "harm-to-others": (
+        "Wanting to change how you act when things get heated takes courage. This is something to "
+        "work on with a therapist or doctor, who can help you keep everyone safe, you included. "
+        "The lines below are for people who worry about their own behaviour."
+    ),
+    "being-harmed": (
+        "It sounds like you may not be safe with someone in your life. That is not your fault, and "
+        "you deserve to be safe. Please bring this to a therapist or doctor you trust; the lines below "
+        "can also talk it through in confidence. If you are in danger now, call your local emergency number."
+    ),
+}
+
+#: Goal suggestion used when the SMART check's own rewrite would repeat a harm-lexicon word.
+NEUTRAL_SUGGESTION = "One small thing I will do toward this: ___ (what, where and how often), starting this week."
+
+#: Only this much of a text is screened; far longer than any worksheet answer.
+MAX_SCREEN_CHARS = 20_000
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The safety word lists and phrase patterns (safety_lexicon.json)."""
+    return json.loads((Path(__file__).parent / "safety_lexicon.json").read_text(encoding="utf-8"))
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    """Replace each {name} by its macro, macros inside macros included."""
+    for _ in range(4):
+        expanded = re.sub(r"\{([a-z0-9]+)\}", lambda m: macros.get(m.group(1), m.group(0)), pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
+    return pattern
+
+
+def _whole_words(alternatives: list[str]) -> str:
+    return r"(?<![a-z0-9'])(?:" + "|".join(alternatives) + r")(?![a-z0-9])"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
+    """The benign mask and, in priority order, one regex per kind with a named group per rule."""
+    words = lexicon()
+    macros = words["macros"]
+    benign = [_expand(p, macros) for rules in words["benign"].values() for p in rules]
+    kinds = []
+    for kind in words["priority"]:
+        groups = [f"(?P<{rule}>" + "|".join(_expand(p, macros) for p in patterns) + ")"
+                  for rule, patterns in words["kinds"][kind].items()]
+        kinds.append((kind, re.compile(_whole_words(groups))))
+    return re.compile(_whole_words(benign)), kinds
+
+
+# --- reading the text as a person would -----------------------------------------------------
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
+                         "«": '"', "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " "})
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe0e\ufe0f\ufeff]")
+#: Look-alike digits and symbols inside a word ("k1ll", "d1e", "$uicide", "unal!ve").
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"})
+_LEET_WORD = re.compile(r"""
+    (?<![\w@$!|])
+    (?=[\w@$!|]*[a-z])          # at least one letter ...
+    (?=[\w@$!|]*[013457@$!|])   # ... and at least one look-alike
+    [\w@$!|]+[a-z]              # ending in a letter, so "u!" stays a word and a sentence end
+    (?![\w@$!|])
+""", re.VERBOSE)
+#: Numbers with a unit or ordinal are not leetspeak ("5km", "2nd", "4pm", "3x").
+_NUMBER_WITH_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:st|nd|rd|th|am|pm|k|km|kms|kg|kgs|lb|lbs|x|s|h|hr|hrs|min|mins|cal|kcal|cals|ml|l|mg|oz|g|m|mi|yo|ish)$")
+#: Single letters joined by dots, dashes, slashes or stars ("k.m.s", "o.d.", "s/h", "s-h").
+_SPELLED_OUT = re.compile(r"""
+    (?<![a-z0-9])
+    (?P<letters>[a-z](?:[./*_\-][a-z]){1,12})
+    [./*_\-]?
+    (?![a-z0-9])
+""", re.VERBOSE)
+_BINGE_PURGE = re.compile(r"\bb\s?[/&+]\s?p\b")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_PUNCTUATION = re.compile(r"[.!?;:,()\[\]{}\"\n\r\t]+")
+_OTHER = re.compile(r"[^a-z0-9' ,*]+")
+_STRAY_APOSTROPHE = re.compile(r"(?<![a-z])'|'(?![a-z])")
+_SPACES = re.compile(r" {2,}")
+#: Contractions typed without the apostrophe ("dont", "wont", "im").
+_CONTRACTIONS = {"dont": "don't", "wont": "won't", "cant": "can't", "im": "i'm", "ive": "i've", "didnt": "didn't",
+                 "doesnt": "doesn't", "isnt": "isn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+                 "couldnt": "couldn't", "aint": "ain't", "youre": "you're", "theyre": "they're", "itll": "it'll",
+                 "hes": "he's", "shes": "she's", "thats": "that's", "whats": "what's", "wasnt": "wasn't",
+                 "werent": "weren't", "havent": "haven't", "hasnt": "hasn't",
+                 # Texting shorthand.
+                 "w": "with", "wo": "without", "bc": "because", "cuz": "because", "coz": "because", "ppl": "people",
+                 "thru": "through", "tho": "though", "u": "you", "ur": "your", "rn": "right now", "n": "and",
+                 "bday": "birthday", "b4": "before", "pls": "please", "abt": "about", "smth": "something"}
+_REPEATED_WORD = re.compile(r"\b([a-z']+)(?: \1\b){2,}")
+_SINGLE_LETTER_RUN = re.compile(r"(?<![a-z0-9'])(?:[a-z] ){2,}[a-z](?![a-z0-9'])")
+
+
+@cache
+def _emoji() -> tuple[tuple[str, str], ...]:
+    table = {**lexicon()["emoji"]}
+    return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Words that are never repaired toward a harm word: every word the lexicons use, and known neighbours."""
+    words: set[str] = set(lexicon()["not_fuzzy"])
+    general = json.loads((Path(__file__).parent / "lexicon.json").read_text(encoding="utf-8"))
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            words.update(re.findall(r"[a-z]+", value.lower()))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+
+    walk(general)
+    return frozenset(words - set(lexicon()["fuzzy_words"]))
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@cache
+def _fuzzy_index() -> dict[str, str]:
+    """Symmetric-deletion index: a word and its one-letter deletions -> the harm word (one edit away)."""
+    index: dict[str, str] = {}
+    for word in lexicon()["fuzzy_words"]:
+        for key in {word} | _deletions(word):
+            index.setdefault(key, word)
+    return index
+
+
+@lru_cache(maxsize=8192)
+def _repair(token: str) -> str:
+    """A misspelling one edit away from a harm word becomes that word ('suicde' -> 'suicide')."""
+    if len(token) < 5 or token in _known_words() or not token.isalpha():
+        if "*" in token:
+            return _unmask(token)
+        return token
+    index = _fuzzy_index()
+    if token in index and not index[token].startswith(token):
+        return index[token]
+    for key in _deletions(token):
+        word = index.get(key)
+        # An inflection ("suicides", "overdoses") is a word of its own, not a typo.
+        if word and abs(len(word) - len(token)) <= 1 and not (token.startswith(word) or word.startswith(token)):
+            return word
+    return token
+
+
+def _unmask(token: str) -> str:
+    """A word with letters starred out ('s*icide', 'k*ll') is read as the harm word it fits, if any."""
+    shape = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
+    for word in lexicon()["fuzzy_words"] + ["kill", "myself", "die", "dead", "self", "cut", "cutting", "purge", "binge"]:
+        if shape.fullmatch(word):
+            return word
+    return token.replace("*", "")
+
+
+def normalise(text: str) -> str:
+    """The text as the patterns read it: plain lower-case words separated by single spaces, ' , ' for punctuation."""
+    text = unicodedata.normalize("NFKC", text[:MAX_SCREEN_CHARS])
+    for emoji, meaning in _emoji():
+        if emoji in text:
+            text = text.replace(emoji, meaning)
+    text = _INVISIBLE.sub("", text.translate(_QUOTES)).casefold()
+    # Accents off, so "no quiero vivir" and "no quiero vívir", "hausliche" and "häusliche" read the same.
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _BINGE_PURGE.sub(" binge purge ", text)
+    text = _LEET_WORD.sub(lambda m: m.group(0) if _NUMBER_WITH_UNIT.match(m.group(0)) else m.group(0).translate(_LEET), text)
+    text = _SPELLED_OUT.sub(lambda m: re.sub(r"[./*_\-]", "", m.group("letters")), text)
+    text = _REPEATS.sub(r"\1\1", text)
+    text = _PUNCTUATION.sub(" , ", text)
+    text = _OTHER.sub(" ", text)
+    text = _STRAY_APOSTROPHE.sub(" ", text)
+    text = _SINGLE_LETTER_RUN.sub(lambda m: m.group(0).replace(" ", ""), text)
+    words = [_CONTRACTIONS.get(word, word) for word in map(_repair, text.split())]
+    text = " ".join(words)
+    # Doubled letters that were stretched for emphasis ("diie", "kiill") read as the plain word too.
+    text = re.sub(r"\b(?:d(ii)e|k(ii)ll|mee)\b", lambda m: m.group(0).replace("ii", "i").replace("mee", "me"), text)
+    # A word said over and over ("pills pills pills ...") means no more than said twice, and reads faster.
+    text = _REPEATED_WORD.sub(r"\1 \1", _SPACES.sub(" ", text).strip())
+    return text[:2 * MAX_SCREEN_CHARS]
+
+
+# --- the screen -------------------------------------------------------------------------------
+
+_CALORIES = re.compile(r"""
+    (?<![a-z0-9])
+    (?P<context>eat|eating|intake|consume|consuming|have|having|stay|staying|keep|keeping|limit|only|under|below|
+        less\ than|no\ more\ than|max|maximum|to|live\ on|living\ on|just|around|about)
+    \ (?:[a-z]+\ ){0,2}?
+    (?P<amount>\d{2,4})\ ?(?:cal|cals|calories|kcal|kcals|calorie)
+    (?![a-z0-9])
+""", re.VERBOSE)
+_WEIGHT_LOSS = re.compile(r"""
+    (?<![a-z0-9])
+    (?:lose|drop|losing|dropping|shed|lost)\ (?P<amount>\d+(?:[.,]\d+)?)\ ?(?P<unit>kg|kgs|kilos?|lbs?|pounds|stone)
+    \ (?:[a-z]+\ ){0,3}?
+    (?:in|within|by|over|under)\ (?:the\ next\ |a\ |one\ )?(?P<span>\d+(?:[.,]\d+)?)?\ ?(?P<period>days?|weeks?|months?)
+    (?![a-z0-9])
+""", re.VERBOSE)
+_DRINKS_A_DAY = re.compile(r"""
+    (?<![a-z0-9])
+    (?P<count>\d{1,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|cans|shots|glasses|units|ciders|bottles)
+    \ (?:of\ [a-z]+\ )?(?:a|per|each|every|in\ (?:a|one))\ (?:day|night|evening|session|sitting|go)
+    (?![a-z0-9])
+""", re.VERBOSE)
+_FAST_HOURS = re.compile(r"(?<![a-z0-9])(?P<hours>\d{2,3}) ?(?:hour|hr|h) (?:water |dry )?fasts?(?![a-z0-9])")
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "a": "1", "an": "1"}
+
+
+def _numeric(text: str) -> str:
+    return re.sub(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b",
+                  lambda m: _NUMBER_WORDS[m.group(0)], text)
+
+
+def _amounts_kind(text: str) -> str | None:
+    """Kinds that depend on a number: a very low calorie target, very fast weight loss, many drinks a day."""
+    numeric = _numeric(text).replace(" a week", " 1 week").replace(" a month", " 1 month")
+    for match in _CALORIES.finditer(numeric):
+        if int(match.group("amount")) < 1000 and "burn" not in numeric[max(0, match.start() - 12):match.start()]:
+            return "eating"
+    for match in _WEIGHT_LOSS.finditer(numeric):
+        amount = float(match.group("amount").replace(",", "."))
+        kilos = amount * {"k": 1.0, "l": 0.4536, "p": 0.4536, "s": 6.35}[match.group("unit")[0]]
+        span = float((match.group("span") or "1").replace(",", "."))
+        weeks = span * {"d": 1 / 7, "w": 1.0, "m": 4.35}[match.group("period")[0]]
+        if weeks > 0 and kilos / weeks > 1.0:
+            return "eating"
+    for match in _FAST_HOURS.finditer(numeric):
+        if int(match.group("hours")) >= 36:
+            return "eating"
+    for match in _DRINKS_A_DAY.finditer(numeric):
+        if int(match.group("count")) >= 8:
+            return "substance"
+    return None
+
+
+def _find(text: str) -> tuple[str, str] | None:
+    """(kind, rule) of the first kind in priority order whose patterns match the normalised text."""
+    benign, kinds = _patterns()
+    masked = benign.sub(" ~ ", text)
+    amounts = _amounts_kind(masked)
+    for kind, pattern in kinds:
+        match = pattern.search(masked)
+        if match:
+            return kind, match.lastgroup or ""
+        if amounts == kind:
+            return kind, "amounts"
+    return None
+
+
+def explain(text: Any) -> tuple[str, str] | None:
+    """(kind, rule name) that flags a text, or None: for tests and tuning, never shown to people."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return _find(normalise(text))
+
+
+def screen(text: Any) -> dict[str, str] | None:
+    """`{"kind", "message"}` when the text needs support instead of coaching, else None."""
+    found = explain(text)
+    return {"kind": found[0], "message": MESSAGES[found[0]]} if found else None
+
+
+def screen_all(*texts: Any) -> dict[str, str] | None:
+    """The screen over several texts of one entry (a goal and its why): the most urgent kind wins."""
+    flags = [flag for flag in map(screen, texts) if flag]
+    if not flags:
+        return None
+    order = lexicon()["priority"]
+    return min(flags, key=lambda flag: order.index(flag["kind"]))
+
+
+def check_text(text: Any = "", **_ignored: Any) -> dict[str, Any]:
+    """The screen alone, for any free-text field (api name "safety"): `{crisis, safety}`."""
+    flag = screen(text)
+    return {"crisis": bool(flag and flag["kind"] == "crisis"), "safety": flag}
+
+
+# --- what the other checks return for a flagged text ----------------------------------------
+
+def flagged_goal_result(flag: dict[str, str], criteria: tuple[str, ...]) -> dict[str, Any]:
+    """The SMART check's answer for a flagged goal: no verdict, no rewrite, no prompt."""
+    result: dict[str, Any] = {name: {"met": None, "feedback": ""} for name in criteria}
+    result.update(suggestion=None, crisis=flag["kind"] == "crisis", prompts=[], safety=flag)
+    return result
+
+
+def flagged_step_result(flag: dict[str, str]) -> dict[str, Any]:
+    """The step check's answer for a flagged step."""
+    return {"realistic": {"met": None, "feedback": ""}, "time_frame": {"met": None, "feedback": ""},
+            "crisis": flag["kind"] == "crisis", "prompts": [], "safety": flag}
+
+
+@cache
+def _harm_terms() -> re.Pattern[str]:
+    terms = sorted(lexicon()["harm_terms"], key=len, reverse=True)
+    return re.compile(_whole_words([re.escape(term) for term in terms]))
+
+
+def harm_terms_in(text: Any) -> list[str]:
+    """Harm-lexicon words in a text (after the screen's normalisation), for the rewrite guard."""
+    if not isinstance(text, str) or not text:
+        return []
+    return _harm_terms().findall(normalise(text))
+
+
+def guard_rewrites(result: dict[str, Any]) -> dict[str, Any]:
+    """Never suggest a rewrite that repeats a harm-lexicon word, in the suggestion or inside feedback."""
+    rewrite = result.get("suggestion")
+    if isinstance(rewrite, str) and rewrite and (harm_terms_in(rewrite) or screen(rewrite)):
+        for value in result.values():
+            if isinstance(value, dict) and isinstance(value.get("feedback"), str):
+                value["feedback"] = value["feedback"].replace(rewrite, NEUTRAL_SUGGESTION)
+        result["suggestion"] = NEUTRAL_SUGGESTION
+    return result
