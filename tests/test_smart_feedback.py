@@ -72,7 +72,7 @@ def test_rewrites_keep_the_persons_own_action_setting_and_people() -> None:
     lost = []
     for goal, rewrite in _rewritten():
         for word in _own_words(goal):
-            stem = word.lower()[:4] if " " not in word else word.lower()
+            stem = word.lower()[:3] if " " not in word else word.lower()  # "wake" -> "waking"
             if stem not in rewrite.lower():
                 lost.append(f"  lost {word!r} | {goal[:60]} -> {rewrite[:80]}")
     print("\n".join(lost))

@@ -41,8 +41,18 @@ _THOUSANDS = re.compile(r"\b(\d+)\s?k\s+(steps|words)\b")
 
 @cache
 def _translations() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = lexicon()["translations"]
+    table = {**lexicon()["translations"], **lexicon()["shorthand"]}
     return phrase_pattern(list(table)), table
+
+
+@cache
+def _foreign() -> re.Pattern[str]:
+    return phrase_pattern(list(lexicon()["translations"]))
+
+
+def has_foreign_words(text: str) -> bool:
+    """Whether the text holds words of another language that the check reads by their meaning."""
+    return bool(_foreign().search(unicodedata.normalize("NFKC", text).lower().translate(_QUOTES)))
 
 
 @cache

@@ -14,22 +14,23 @@ from .. import safety
 from . import criteria
 from .reading import Reading
 from .vocabulary import vocabulary
+from ..text import has_foreign_words
 from .wording import domain, in_their_case
 
 #: A rewrite is one sentence; a longer demand is rewritten from its first part only.
 LONGEST_CORE = 160
 
 _GOAL_START = re.compile(r"^(?:i\s+(?:just\s+)?(?:really\s+)?(?:want|would like|'d like|need|hope|will|plan|am going|'m going)"
-                         r"\s+to|i'll|i will|my goal is(?:\s+to)?|goal:)\s+")
-_SOFTEN = (
-    (re.compile(r"\b(?:always|completely|totally|entirely|perfectly|fully|100%|100 percent|without fail"
-                r"|without missing(?: one| a day)?|for the rest of my life|forever|for ever|for good|at all times"
-                r"|all the time|24/7|at all|ever again)\b\s*"), ""),
-    (re.compile(r"\bevery single\b"), "every"),
-    (re.compile(r"\b(?:perfect|flawless)\b"), "good-enough"),
-    (re.compile(r"\bnever\b"), "not"),
-    (re.compile(r"\bagain\b"), ""),
-)
+                         r"\s+to|i'll|i will|my goal is(?:\s+to)?|goal:|how\s+(?:do|can|should)\s+i)\s+", re.IGNORECASE)
+#: How each all-or-nothing word is softened. Other absolutes ("everyone", "a single") are left as
+#: written: taking them out would change what the goal is about.
+_SOFTER = {"every single": "every", "perfect": "good-enough", "flawless": "good-enough", "never": "not",
+           "never ever": "not", "every time": "when", "perfection": "progress"}
+_LEFT_OUT = re.compile(r"(?<![\w'])(?:always|completely|totally|entirely|perfectly|flawlessly|fully|100%|100 percent"
+                       r"|without fail|without missing(?: one| a day)?|for the rest of my life|the rest of my life|forever"
+                       r"|for ever|for good|at all times|all the time|24/7|at all|ever again|no matter what)(?![\w'])\s*",
+                       re.IGNORECASE)
+_STOPPING = re.compile(r"^(?:stop|quit|no more|don't|do not)\s+([a-z]+ing)\b(.*)$", re.IGNORECASE)
 _LESS = re.compile(r"\b(?:less|fewer)\b")
 
 
@@ -45,12 +46,29 @@ def _gerund(verb: str) -> str:
 
 
 def core(r: Reading) -> str:
-    """The demand in the person's words, without 'I want to', hedges or a trailing full stop."""
-    text = r.goal.split(" , ")[0] if len(r.goal) > LONGEST_CORE else r.goal
-    text = _GOAL_START.sub("", text.strip(" ,.!"))
-    text = vocabulary().hedge.sub("", text)
-    text = re.sub(r"^\s*(?:to|and)\s+", "", text)
-    return re.sub(r"\s+", " ", text).strip(" ,.!")
+    """The demand in the person's words, without 'I want to', hedges or a trailing full stop.
+
+    When the whole goal is the demand (no context or reason clause), it is their text as typed;
+    otherwise the demand as read, given their capitals back.
+    """
+    whole = not r.clauses.context and not r.clauses.reason and "\n" not in r.raw.strip()
+    text = r.raw.strip() if whole else r.goal
+    text = text.split(" , ")[0] if len(text) > LONGEST_CORE else text
+    text = _GOAL_START.sub("", text.strip(" ,.!?").replace("’", "'"))
+    # "try to call" is a hedge; "try a new class" is the action itself.
+    hedge = re.compile(vocabulary().hedge.pattern, re.IGNORECASE)
+    text = hedge.sub(lambda m: m.group(0) if re.match(r"\s+(?:a|an|the|out|new|some|one)\b", text[m.end():]) else "", text)
+    text = re.sub(r"^\s*(?:to|and)\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip(" ,.!?")
+
+
+def _soften(text: str) -> str:
+    """Take the all-or-nothing words out: 'never' -> 'not', 'every single' -> 'every', 'perfect' -> 'good-enough'."""
+    text = _LEFT_OUT.sub("", text)
+    for word, softer in _SOFTER.items():
+        text = re.sub(r"(?<![\w'-])" + re.escape(word) + r"(?![\w'-])", softer, text, flags=re.IGNORECASE)
+    text = re.sub(r"\bagain\b", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip(" ,")
 
 
 def rewrite(r: Reading) -> str:
@@ -58,20 +76,26 @@ def rewrite(r: Reading) -> str:
     text = core(r)
     if not text or len(text) > LONGEST_CORE or safety.harm_terms_in(text):
         return ""  # never schedule or count a behaviour on the safety screen's harm list
+    if has_foreign_words(r.raw):
+        return ""  # a rewrite half in their language and half in English helps no one
     achievable = criteria.achievable(r)
     if not achievable:
-        for pattern, replacement in _SOFTEN:
-            text = pattern.sub(replacement, text)
-        text = re.sub(r"\s+", " ", text).strip(" ,")
+        text = _soften(text)
     timed = criteria.time_bound(r)
     if not r.action and not (r.settings or r.zero_target or r.named_measure or r.trigger):
         setting = domain(r.goal)
         step = setting["calm_step"] if r.feelings else setting["step"]
         rhythm = "" if timed else " 3 times a week this month"
+        first, _, rest = text.partition(" ")
+        text = (first if first[1:].isupper() or first == "I" else first.lower()) + (" " + rest if rest else "")
         return in_their_case(f"to {text}, I will {step}{rhythm}.", r.raw)
-    never = re.match(r"^not\s+([a-z]+)\b(.*)$", text)
+    never = re.match(r"^not\s+([a-z]+)\b(.*)$", text, re.IGNORECASE)
     if never and not achievable:
-        return in_their_case(f"go 7 days without {_gerund(never.group(1))}{never.group(2)}.", r.raw)
+        return in_their_case(f"go 7 days without {_gerund(never.group(1).lower())}{never.group(2)}.", r.raw)
+    stopping = _STOPPING.match(text)
+    if stopping and not criteria.measurable(r):
+        # "Stop freaking out about needles 3 times a week" would schedule what they want to stop.
+        return in_their_case(f"go 7 days without {stopping.group(1)}{stopping.group(2)}.", r.raw)
     if not criteria.measurable(r) or not criteria.specific(r):
         if _LESS.search(text) and any(v in {"less", "fewer"} for v in r.vague):
             text = f"{text}: 2 fewer times a week than now"
