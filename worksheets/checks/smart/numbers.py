@@ -38,8 +38,8 @@ NOT_A_MEASURE = verbose(r"""
       \b24/7\b
     | \b\d+\s?x\b                                                      # 10x
     | \b\d+\s?(?:%|percent)                                            # 100% better, 50% of the time
-      (?=\s+(?:better|happier|happy|more|less|confident|calm|sure|sober|certain|fine|okay|ok|healthy
-               |of\ the\ time|effort|committed|present|focused|myself)\b)
+      (?=\s+(?:<FEELINGS>|<GOOD_QUALITIES>|<VAGUE>|sure|sober|certain|fine|okay|ok
+               |of\ the\ time|effort|committed|focused|myself)\b)
     | \b(?:1(?:0[1-9]|[1-9]\d)|[2-9]\d\d)\s?(?:%|percent)                # 110%
     | \b100\s?(?:%|percent)(?!\s+(?:on|in|of\s+(?:my|the)\s+(?:questions|answers|tasks)))  # 100% sure, not "100% on the exam"
     | \b0\s?(?:%|percent)                                             # 0% anxious
@@ -47,10 +47,9 @@ NOT_A_MEASURE = verbose(r"""
     | \b\d+\s+years\s+of\b                                          # 20 years of problems
     | \btop\s+\d+\s?%
     | \b10\s?/\s?10\b | \b10\s+out\ of\s+10\b                            # a 10/10 person
-    | \b\d+\s?/\s?10\s+(?:person|mum|mom|dad|parent|wife|husband|partner|friend|me)\b
+    | \b\d+\s?/\s?10\s+(?:<PEOPLE>|person|me)\b                         # a 10/10 mum
     | \b(?:my|our|his|her|their|the)\s+\d+\s+(?:[a-z]+\s+)?             # my 2 kids
-      (?:kids|children|sons|daughters|boys|girls|siblings|brothers|sisters|dogs|cats|grandkids
-         |grandchildren|parents|friends|people)\b
+      (?:<PEOPLE>|boy|girl|dog|cat|pet|grandkid|grandchildren|children|people)s?\b
     | \b(?:i'm|i\ am|im|aged?|turned?|turning)\s+\d{1,2}\b  # ages
       (?!\s*(?::|am|pm|o'clock|<TIME_UNITS>\b|km|kg|minutes|times))
     | \b\d+\s+years?\s+old\b

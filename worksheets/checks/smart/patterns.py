@@ -20,7 +20,8 @@ def verbose(template: str, **extra: str) -> re.Pattern[str]:
         "MEASURE_UNITS": words.measure_units, "SCALES": words.scales, "EVENT_NOUNS": words.event_nouns,
         "PEOPLE": words.people_words, "AVOIDANCE_STARTS": words.avoidance_starts,
         "OTHERS": words.others_to_control, "OWN_THINGS": words.own_things, "ZERO_WORDS": words.zero_words,
-        "NAMED_PERIODS": words.named_periods,
+        "NAMED_PERIODS": words.named_periods, "FEELINGS": words.feelings, "GOOD_QUALITIES": words.good_qualities,
+        "VAGUE": words.vague_amounts,
         **extra,
     }
     for name, fragment in slots.items():

@@ -166,7 +166,7 @@ _NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bno need to|\bnever)\s+(?:\S+\s+){0
 _CONTROL_VERB_BEFORE = re.compile(r"\b(?:control|fix|do|finish|manage|handle|perfect|organi[sz]e|plan)\b\s*$")
 _THINKING_BEFORE = re.compile(r"\b(?:think|thinking|believe|believing|assume|assuming|worry|worrying|feel|feeling)\s+(?:that\s+|like\s+)?$")
 _OVER_100 = re.compile(r"\b(?:1(?:0[1-9]|[1-9]\d)|[2-9]\d\d)\s?(?:%|percent)")
-_ALL_MY_THOUGHTS = re.compile(r"\ball (?:of )?my (?:[a-z]+ )?(?:thoughts|worries|feelings|fears|anxiety|problems|stress)\b")
+_ALL_MY_THOUGHTS = verbose(r"\ball\ (?:of\ )?my\ (?:[a-z]+\ )?(?:<FEELINGS>|fears|problems)\b")
 _ZERO_OF = re.compile(r"(?:\b0\s?%|\b(?:zero|no|without(?: feeling)? any|not (?:a single|one|any)))\s+([a-z-]+)(?:\s+([a-z-]+))?")
 _NOT_AGAIN = re.compile(r"\b(?:not|n't|no longer)\b[^,]*\bagain\b")
 
@@ -231,11 +231,11 @@ _ASKING_WHAT_TO_WRITE = re.compile(r"""
     (?:what|how)\s+(?:am\s+i|do\s+i|should\s+i|is\s+this|are\s+we)\s+(?:supposed\s+to\s+|meant\s+to\s+)?
     (?:write|put|say|do|fill\s+in|for)\b
 """, re.VERBOSE)
-_TOLD_TO_FILL_IN = re.compile(r"""
-    ^(?:idk\s+|so\s+)?(?:my\s+)?(?:therapist|counsell?or|doctor|gp|psychologist|mum|mom|dad|parents?|teacher|school|wife|husband|partner)
+_TOLD_TO_FILL_IN = verbose(r"""
+    ^(?:idk\s+|so\s+)?(?:my\s+)?(?:<PEOPLE>|counsell?or|psychologist|gp|school)
     \s+(?:said|says|told\s+me|tells\s+me|made\s+me|makes\s+me|wants\s+me|asked\s+me)
     \s+(?:i\s+(?:have|had|need)\s+to\s+|to\s+)?(?:do|fill|write|complete)\b
-""", re.VERBOSE)
+""")
 _NAME = re.compile(r"^[A-Z][a-z]{2,14}$")
 _NOUN_ENDING = re.compile(r"(?:ness|tion|ment|ity|ies|ship|ing|ence|ance|dom|hood)$")
 

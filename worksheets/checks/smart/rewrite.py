@@ -30,7 +30,7 @@ _LEFT_OUT = re.compile(r"(?<![\w'])(?:always|completely|totally|entirely|perfect
                        r"|without fail|without missing(?: one| a day)?|for the rest of my life|the rest of my life|forever"
                        r"|for ever|for good|at all times|all the time|24/7|at all|ever again|no matter what)(?![\w'])\s*",
                        re.IGNORECASE)
-_STOPPING = re.compile(r"^(?:stop|quit|no more|don't|do not)\s+([a-z]+ing)\b(.*)$", re.IGNORECASE)
+_STOPPING = re.compile(r"^" + vocabulary().avoidance_starts + r"\s+([a-z]+ing)\b(.*)$", re.IGNORECASE)
 _LESS = re.compile(r"\b(?:less|fewer)\b")
 
 

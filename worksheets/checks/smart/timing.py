@@ -83,6 +83,11 @@ _IN_MONTH = verbose(r"""
 """)
 
 
+_A_WEEK = verbose(r"""
+      \b(?:this|in\ a|within\ a|in\ one|next)\s+week\b
+    | \b<SEASONS>\s+break\b | \bhalf[-\ ]term\b
+    | \bby\s+(?:next\s+)?<WEEKDAYS>\b
+""")
 _BY_HALF_YEAR = verbose(r"\bby\s+(?:the\s+)?(?:(?!fall)<SEASONS>|christmas|the\ end\ of\ the\ year|new\ year)\b")
 
 
@@ -98,8 +103,7 @@ def weeks_in(text: str) -> float | None:
         return 1 / 7
     if re.search(r"\b(?:this|the|next)\s+weekend\b|\bby\s+the\s+weekend\b", text):
         return 2 / 7
-    if re.search(r"\b(?:this|in a|within a|in one|next)\s+week\b|\b(?:spring|summer|winter)\s+break\b|\bhalf[- ]term\b|\bby\s+(?:next\s+)?" + vocabulary().weekdays + r"\b"
-                 r"|\b(?:tomorrow|tonight|today)\b", text):
+    if _A_WEEK.search(text):
         return 1.0
     if _IN_MONTH.search(text):
         return 4.3

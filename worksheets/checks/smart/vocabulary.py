@@ -92,6 +92,9 @@ class Vocabulary:
     own_things: str
     zero_words: str
     named_periods: str
+    feelings: str
+    good_qualities: str
+    vague_amounts: str
 
 
 @cache
@@ -137,4 +140,7 @@ def vocabulary() -> Vocabulary:
         own_things=alternation(words["own_things"]),
         zero_words=alternation(words["zero_target_words"]),
         named_periods=alternation(words["named_periods"]),
+        feelings=alternation(words["feelings"]),
+        good_qualities=alternation(words["good_qualities"]),
+        vague_amounts=alternation(words["vague_amounts"]),
     )
