@@ -46,7 +46,7 @@ def _prompts(r: Reading) -> list[str]:
                        "For example, what you will say or do, and when.")
     hedge = next((quoted(h, r.raw) for h in r.hedges if quoted(h, r.raw)), "")
     if hedge:
-        prompts.append(f"{hedge} keeps a door half open. Could you say “I will” instead? A smaller goal you fully "
+        prompts.append(f"A word like {hedge} keeps a door half open. Could you say “I will” instead? A smaller goal you fully "
                        "commit to works better than a bigger one you hope for.")
     return prompts
 

@@ -7,6 +7,7 @@ result's `suggestion`, never inside a criterion's feedback.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,9 +17,12 @@ from .wording import domain, quoted
 
 
 def _good_direction(r: Reading) -> str:
-    """ “Calm” is a good direction. only when the goal's words are a good quality from the lexicon's list."""
-    found = vocabulary().benign_direction.search(r.goal)
-    if not found or r.absolutes:
+    """ “Calm” is a good direction. only when every word of the goal is known: a good quality from the
+    lexicon's list, with nothing but small words around it ("be calmer", "feel more confident")."""
+    words = vocabulary()
+    found = words.benign_direction.search(r.goal)
+    rest = words.filler.sub(" ", words.vague.sub(" ", words.benign_direction.sub(" ", r.goal)))
+    if not found or r.absolutes or re.search(r"[^\W\d_]{3,}", re.sub(r"\b(?:feel|become|stay)\b", " ", rest)):
         return ""
     words = quoted(found.group(0), r.raw)
     return f"{words[:2].upper() + words[2:] if words else 'That'} is a good direction. "
@@ -55,10 +59,10 @@ def explain_specific(r: Reading, why: str, met: bool) -> str:
             return f"You name something concrete: {evidence}. You will know what to do and where."
         return "You name what you will do, so you will know when it is done."
     if r.life_areas and quoted(r.life_areas[0], r.raw):
-        return (f"{quoted(r.life_areas[0], r.raw)} is a whole area of life. "
-                f"Pick one situation in it and what you will do there, for example “{example}”.")
+        return (f"Pick one situation within {quoted(r.life_areas[0], r.raw)} and what you will do there, "
+                f"for example “{example}”.")
     if r.vague and r.action and quoted(r.vague[0], r.raw):
-        return (f"{quoted(r.vague[0], r.raw)} leaves the action open. "
+        return (f"The word {quoted(r.vague[0], r.raw)} leaves the action open. "
                 f"Say exactly what you will do, and where or with whom, for example “{example}”.")
     if not r.action:
         return (f"{_good_direction(r)}Name one situation and one thing you will do there, "
@@ -87,7 +91,7 @@ def explain_measurable(r: Reading, why: str, met: bool) -> str:
         return f"You could check this afterwards{': ' + evidence if evidence else ''}. That makes progress easy to see."
     vague = quoted(r.vague[0], r.raw) if r.vague else ""
     if vague:
-        return (f"{vague} is hard to check: how much is enough? "
+        return (f"How much is {vague}? "
                 "Add how many, how often or how long, for example “3 times a week”.")
     if r.feelings and not r.action:
         return ("A feeling is hard to count. Add something you can tick off, for example “3 times a week”, "
@@ -106,11 +110,13 @@ def explain_achievable(r: Reading, why: str, met: bool) -> str:
     if met:
         return "This sounds within reach. Small, doable steps keep motivation up."
     if r.impossible:
-        size = quoted(r.impossible, r.raw) or "This"
-        return f"{size} is a lot for that time. A smaller first target you can reach builds momentum."
+        amount = re.search(r"\d.*", r.impossible)  # "40 books", not "read 40 books"
+        size = quoted(amount.group(0) if amount else r.impossible, r.raw)
+        aim = f"Aiming for {size} in that time is a lot." if size else "That is a lot for the time you give it."
+        return f"{aim} A smaller first target you can reach builds momentum."
     word = quoted(r.absolutes[0], r.raw) if r.absolutes else ""
     if word:
-        return f"{word} leaves no room for a bad day. Try it without that word, or start with one situation."
+        return f"A word like {word} leaves no room for a bad day. Try it without that word, or start with one situation."
     return "All-or-nothing wording leaves no room for a bad day. Try a smaller first step you can keep."
 
 
@@ -140,7 +146,7 @@ def explain_time_bound(r: Reading, why: str, met: bool) -> str:
         return f"It has a time frame{': ' + when if when else ''}, so you will know when to check in."
     vague = quoted(r.vague_times[0], r.raw) if r.vague_times else ""
     if vague:
-        return f"{vague} leaves the timing open. Add a date or a rhythm, for example “by the end of this month”."
+        return f"The word {vague} leaves the timing open. Add a date or a rhythm, for example “by the end of this month”."
     return "When will you do this, or how often? Add a date or a rhythm, for example “every Sunday”."
 
 

@@ -15,6 +15,8 @@ from . import criteria
 from .reading import Reading
 from .vocabulary import vocabulary
 from ..text import has_foreign_words
+from .numbers import numbers_as_digits
+from .sizes import impossible
 from .wording import domain, in_their_case
 
 #: A rewrite is one sentence; a longer demand is rewritten from its first part only.
@@ -71,6 +73,25 @@ def _soften(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,")
 
 
+def _drop(pattern: re.Pattern[str], text: str) -> str:
+    """Leave out what the pattern matches, matching case-insensitively on the person's own text."""
+    return re.sub(r"\s+", " ", re.compile(pattern.pattern, re.IGNORECASE).sub("", text)).strip(" ,")
+
+
+def _smaller(text: str, r: Reading) -> str:
+    """An impossible amount halved until it fits the time given: "Read 40 books this week" -> "Read 5 books..."."""
+    number = re.search(r"\d[\d,]*", r.impossible or "")
+    if not number or number.group(0) not in text:
+        return text
+    amount = int(number.group(0).replace(",", ""))
+    numeric = numbers_as_digits(r.goal)
+    while amount > 1:
+        amount //= 2
+        if impossible(numeric.replace(r.impossible, r.impossible.replace(number.group(0), str(amount)))) is None:
+            return text.replace(number.group(0), str(amount), 1)
+    return text
+
+
 def rewrite(r: Reading) -> str:
     """The rewrite, or "" when the goal is too long to rewrite in one sentence or names anything harmful."""
     text = core(r)
@@ -81,6 +102,10 @@ def rewrite(r: Reading) -> str:
     achievable = criteria.achievable(r)
     if not achievable:
         text = _soften(text)
+    if r.impossible:
+        text = _smaller(text, r)
+    if not criteria.time_bound(r):
+        text = _drop(vocabulary().vague_time, text)  # "soon" gives way to a real time frame
     timed = criteria.time_bound(r)
     if not r.action and not (r.settings or r.zero_target or r.named_measure or r.trigger):
         setting = domain(r.goal)
