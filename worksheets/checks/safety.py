@@ -246,8 +246,15 @@ _WEIGHT_LOSS = re.compile(r"""
 """, re.VERBOSE)
 _DRINKS_A_DAY = re.compile(r"""
     (?<![a-z0-9])
-    (?P<count>\d{1,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|cans|shots|glasses|units|ciders|bottles)
-    \ (?:of\ [a-z]+\ )?(?:a|per|each|every|in\ (?:a|one))\ (?:day|night|evening|session|sitting|go)
+    (?P<count>\d{1,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|shots|units|ciders|(?:cans|glasses|bottles)(?=\ of\ (?:wine|beer|cider|vodka|gin|rum|whisky|whiskey|lager|prosecco|champagne|spirits)))
+    \ (?:of\ (?:wine|beer|cider|vodka|gin|rum|whisky|whiskey|lager|prosecco|champagne|spirits)\ )?(?:a|per|each|every|in\ (?:a|one))\ (?:day|night|evening|session|sitting|go)
+    (?![a-z0-9])
+""", re.VERBOSE)
+#: Ten or more drinks at a time, whatever the period, unless it is a week's or a month's total.
+_DRINKS = re.compile(r"""
+    (?<![a-z0-9])
+    (?P<count>\d{2,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|cans|shots|glasses\ of\ wine|ciders)
+    (?!\ (?:a|per|each|every|this|in\ a|over\ a|that)\ (?:week|month|fortnight|year))
     (?![a-z0-9])
 """, re.VERBOSE)
 _FAST_HOURS = re.compile(r"(?<![a-z0-9])(?P<hours>\d{2,3}) ?(?:hour|hr|h) (?:water |dry )?fasts?(?![a-z0-9])")
@@ -264,7 +271,7 @@ def _amounts_kind(text: str) -> str | None:
     """Kinds that depend on a number: a very low calorie target, very fast weight loss, many drinks a day."""
     numeric = _numeric(text).replace(" a week", " 1 week").replace(" a month", " 1 month")
     for match in _CALORIES.finditer(numeric):
-        if int(match.group("amount")) < 1000 and "burn" not in numeric[max(0, match.start() - 12):match.start()]:
+        if int(match.group("amount")) <= 1000 and "burn" not in numeric[max(0, match.start() - 12):match.start()]:
             return "eating"
     for match in _WEIGHT_LOSS.finditer(numeric):
         amount = float(match.group("amount").replace(",", "."))
@@ -278,6 +285,9 @@ def _amounts_kind(text: str) -> str | None:
             return "eating"
     for match in _DRINKS_A_DAY.finditer(numeric):
         if int(match.group("count")) >= 8:
+            return "substance"
+    for match in _DRINKS.finditer(numeric):
+        if int(match.group("count")) >= 10:
             return "substance"
     return None
 
