@@ -43,9 +43,11 @@ def specific(r: Reading) -> bool:
     """A concrete action pinned by a detail, a setting or trigger, a named measure, or quitting a habit."""
     if r.settings or r.trigger or r.method or r.named_measure or r.zero_target:
         return True
+    if r.vague_object:
+        return False  # "do 3 brave things": a number does not make "brave things" something you could watch
     if not r.action:
         # A clock time or amount with a time frame pins a plan down even without a listed verb.
-        return bool((r.clock or r.duration) and time_bound(r) and not r.feelings)
+        return bool((r.clock or r.duration) and time_bound(r) and not r.feelings and not r.life_areas)
     if r.vague_action and not (r.measures or r.duration or r.clock):
         return False
     return bool(r.measures or r.recurrence or r.duration or r.clock) or r.action_detail

@@ -38,6 +38,7 @@ class Reading:
     action_detail: bool
     learning: bool  #: the action is something to learn ("learn to say no")
     vague_action: bool
+    vague_object: str | None  #: a self-care phrase that names no watchable act: "3 brave things", "self-care"
     feelings: list[str]
     life_areas: list[str]
     recurrence: str | None
@@ -260,7 +261,7 @@ def _not_a_goal(raw: str, text: str) -> bool:
         return False  # a paragraph is a goal to read, whatever else it says
     words = vocabulary()
     bare = re.sub(r"[^\w\s'/?-]", " ", text)
-    bare = re.sub(r"\b(?:lol|lmao|haha|tbh|here|dear|please|pls|really|just|honestly|ok|okay)\b", " ", bare)
+    bare = words.chatter.sub(" ", bare)
     bare = re.sub(r"\s+", " ", bare).strip(" ?")
     if not re.search(r"[^\W\d_]", text) or _URL.match(raw):
         return True
@@ -311,6 +312,7 @@ def read_goal(goal: str, why: str = "") -> Reading:
         action_detail=detail,
         learning=bool(_LEARNING.match(main)),
         vague_action=vague_action,
+        vague_object=first(words.vague_self_care, action or main),
         feelings=words.feeling.findall(main),
         life_areas=words.life_area.findall(main),
         recurrence=timing.recurrence(timed),

@@ -22,7 +22,7 @@ from .wording import domain, in_their_case
 #: A rewrite is one sentence; a longer demand is rewritten from its first part only.
 LONGEST_CORE = 160
 
-_GOAL_START = re.compile(r"^(?:i\s+(?:just\s+)?(?:really\s+)?(?:want|would like|'d like|need|hope|will|plan|am going|'m going)"
+_GOAL_START = re.compile(r"^(?:(?:i\s+)?(?:just\s+)?(?:really\s+)?(?:want|would like|'d like|need|hope|will|plan|am going|'m going)"
                          r"\s+to|i'll|i will|my goal is(?:\s+to)?|goal:|how\s+(?:do|can|should)\s+i)\s+", re.IGNORECASE)
 #: How each all-or-nothing word is softened. Other absolutes ("everyone", "a single") are left as
 #: written: taking them out would change what the goal is about.
@@ -60,6 +60,7 @@ def core(r: Reading) -> str:
     # "try to call" is a hedge; "try a new class" is the action itself.
     hedge = re.compile(vocabulary().hedge.pattern, re.IGNORECASE)
     text = hedge.sub(lambda m: m.group(0) if re.match(r"\s+(?:a|an|the|out|new|some|one)\b", text[m.end():]) else "", text)
+    text = _drop(vocabulary().chatter, text)  # "lol", "tbh"
     text = re.sub(r"^\s*(?:to|and)\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text).strip(" ,.!?")
 
@@ -121,13 +122,16 @@ def rewrite(r: Reading) -> str:
     if stopping and not criteria.measurable(r):
         # "Stop freaking out about needles 3 times a week" would schedule what they want to stop.
         return in_their_case(f"go 7 days without {stopping.group(1)}{stopping.group(2)}.", r.raw)
-    if not criteria.measurable(r) or not criteria.specific(r):
+    measurable = criteria.measurable(r)
+    if not measurable:
         if _LESS.search(text) and any(v in {"less", "fewer"} for v in r.vague):
             text = f"{text}: 2 fewer times a week than now"
         else:
             text = vocabulary().vague.sub("", text).strip(" ,") + " 3 times"
             text += "" if timed else " a week"
         timed = True
+    if not criteria.specific(r) and (measurable or r.vague_object):
+        text += " " + domain(r.goal)["situation"]  # "do 3 brave things this week" gets a place to do them
     if not timed:
         text += " by the end of this month"
     return in_their_case(re.sub(r"\s+", " ", text).strip(" ,") + ".", r.raw)

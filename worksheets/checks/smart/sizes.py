@@ -29,7 +29,7 @@ _TASKS = re.compile(r"\b(\d[\d,]*)\s+(?:of\s+(?:my|his|her|their|the)\s+)?(?:[a-
                     r"(recipe|project|essay|chapter|application|job|college|thing|task|page|push-?up|sit-?up|squat)s?\b")
 _NEW_WORDS = re.compile(r"\b(?:learn|memori[sz]e)\s+(\d[\d,]*)\s+(?:[a-z]+\s+)?(?:words|phrases)\b")
 _LANGUAGE = re.compile(r"\b(?:learn|master|speak)\s+(?:a\s+(?:new\s+)?language|[a-z]+\s+fluently|(?:fluent\s+)?[a-z]+ish\b|"
-                       r"(?:mandarin|japanese|german|french|spanish|italian|arabic|russian|korean|portuguese|english))")
+                       r"(?:fluent\s+)?(?:mandarin|japanese|german|french|spanish|italian|arabic|russian|korean|portuguese|english))")
 _SCORE_CHANGE = re.compile(r"\b(?:raise|improve|increase|reduce|lower|drop|cut|get|bring)\s+(?:my\s+)?(?:[a-z0-9-]+\s+){0,2}?"
                            r"(?:score|gad-?7|phq-?9|y-?bocs|suds|bdi|rating)\s+(?:by\s+(\d+)\s+points?|from\s+(\d+)\s+to\s+(\d+))")
 _WHOLE_LIFE = re.compile(r"\b(?:fix|sort out|sort|change|solve|heal|repair|turn around)\s+(?:my\s+|our\s+)?"

@@ -76,6 +76,7 @@ class Vocabulary:
     relevance: re.Pattern[str]
     idiom: re.Pattern[str]
     filler: re.Pattern[str]
+    chatter: re.Pattern[str]
     not_a_goal: re.Pattern[str]
     # Fragments to build larger regexes from: "(?:monday|tuesday|...)".
     months: str
@@ -125,6 +126,7 @@ def vocabulary() -> Vocabulary:
         relevance=phrase_pattern(words["reason_markers"] + words["relevance_phrases"]),
         idiom=phrase_pattern(words["idioms"]),
         filler=phrase_pattern(words["filler_words"]),
+        chatter=phrase_pattern(words["chatter"]),
         not_a_goal=phrase_pattern(words["not_a_goal_phrases"]),
         months=alternation(words["months"]),
         weekdays=alternation(words["weekdays"]),

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from ..text import lexicon, phrase_pattern
+from .vocabulary import vocabulary
 
 
 _TOKEN = re.compile(r"[\w'’-]+")
@@ -42,6 +43,7 @@ def _settings() -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
 
 def domain(text: str) -> dict[str, str]:
     """The setting the goal is about, as its example phrases: school, work, home, health, or everyday."""
+    text = vocabulary().idiom.sub(" ", text)  # "work on my health" is about health, not work
     return next((entry for pattern, entry in _settings() if pattern.search(text)), lexicon()["setting_examples"]["everyday"])
 
 
