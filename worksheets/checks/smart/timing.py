@@ -47,6 +47,8 @@ _EVENT = verbose(r"""
     | \b(?:in|by|before|until|during|of|end\ of|early|late|mid)\s+<MONTHS>\b
     | \b(?!may\b)<MONTHS>\b                                            # "may" alone is a verb
     | \b(?:before|by|until|till|after)\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,2}?<EVENT_NOUNS>\b   # before graduation
+    | \b(?:at|on)\s+<EVENT_NOUNS>\b(?=\s*(?:$|[,.;!]|on\b|in\b|at\b|this\b|next\b|with\b|and\b|to\b|for\b))
+                                                                     # at graduation (not "at the party": which one?)
     | \b(?:during|before|by|until|till|in|over|through|throughout|after|for|end\ of)\s+   # during exam season, by Q2
         (?:the\s+|my\s+|this\s+|next\s+)?(?:[a-z]+\s+)?<NAMED_PERIODS>\b
     | \b(?:within|for|during|over|in|by\ the\ end\ of)\s+(?:the|a|my|this)\s+\d+-(?:day|week|month)\b  # within the 6-week course
