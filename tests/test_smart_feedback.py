@@ -104,7 +104,7 @@ def test_dropping_the_quoted_absolute_word_makes_a_goal_achievable() -> None:
         quote = _QUOTE.search(result["achievable"]["feedback"])
         if result["achievable"]["met"] or not quote or "no room for a bad day" not in result["achievable"]["feedback"]:
             continue
-        followed = re.sub(r"\s+", " ", goal.replace(quote.group(1), " ")).strip()
+        followed = re.sub(r"\s+", " ", re.sub(re.escape(quote.group(1)), " ", goal, count=1, flags=re.IGNORECASE)).strip()
         tried += 1
         if not check_goal(followed)["achievable"]["met"]:
             failed.append(f"  {followed[:110]}")

@@ -19,7 +19,7 @@ def verbose(template: str, **extra: str) -> re.Pattern[str]:
         "TIME_UNITS": words.time_units, "PERIOD_UNITS": words.period_units,
         "MEASURE_UNITS": words.measure_units, "SCALES": words.scales, "EVENT_NOUNS": words.event_nouns,
         "PEOPLE": words.people_words, "AVOIDANCE_STARTS": words.avoidance_starts,
-        "OTHERS": words.others_to_control, "OWN_THINGS": words.own_things, "ZERO_WORDS": words.zero_words,
+        "OTHERS": words.others_to_control, "ZERO_WORDS": words.zero_words,
         "NAMED_PERIODS": words.named_periods, "FEELINGS": words.feelings, "GOOD_QUALITIES": words.good_qualities,
         "VAGUE": words.vague_amounts,
         **extra,

@@ -220,9 +220,8 @@ def _absolutes(goal: str) -> list[str]:
 _AVOIDANCE = verbose(r"^(?:i\ want\ to\s+|i\ will\s+|i'll\s+)?<AVOIDANCE_STARTS>\b(?!\s+more\ than)\s*(.*)")
 _CONTROLLING = verbose(r"""
     \b(?:make|get|have|keep)\s+(?:sure\s+)?
-    (?:<OTHERS>|my\s+[a-z-]+|the\s+whole\s+[a-z]+)\s+(?:to\s+)?[a-z]+
+    (?:<OTHERS>|my\s+(?:[a-z-]+\s+)?<PEOPLE>s?|the\s+whole\s+[a-z]+)\s+(?:to\s+)?[a-z0-9]+
 """)
-_OWN_THING = verbose(r"\b(?:make|get|have|keep)\s+(?:sure\s+)?my\s+<OWN_THINGS>")
 
 
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
@@ -333,6 +332,6 @@ def read_goal(goal: str, why: str = "") -> Reading:
     if avoid and not reading.zero_target and not re.match(r"^say no\b", main):
         reading.avoidance = avoid.group(0)
     control = _CONTROLLING.search(main)
-    if control and not _OWN_THING.search(control.group(0)):
+    if control:
         reading.controlling = control.group(0)
     return reading

@@ -33,6 +33,9 @@ _LEFT_OUT = re.compile(r"(?<![\w'])(?:always|completely|totally|entirely|perfect
                        r"|for ever|for good|at all times|all the time|24/7|at all|ever again|no matter what)(?![\w'])\s*",
                        re.IGNORECASE)
 _STOPPING = re.compile(r"^" + vocabulary().avoidance_starts + r"\s+([a-z]+ing)\b(.*)$", re.IGNORECASE)
+#: For a feeling in a place the goal names ("stay calm at family dinners"): a step taken right there.
+CALM_IN_PLACE = "take 5 slow breaths when I notice it building"
+_STATE_START = re.compile(r"^(?:be|feel|stay|become|get|keep|know)\b", re.IGNORECASE)
 _LESS = re.compile(r"\b(?:less|fewer)\b")
 
 
@@ -108,9 +111,12 @@ def rewrite(r: Reading) -> str:
     if not criteria.time_bound(r):
         text = _drop(vocabulary().vague_time, text)  # "soon" gives way to a real time frame
     timed = criteria.time_bound(r)
-    if not r.action and not (r.settings or r.zero_target or r.named_measure or r.trigger):
+    if r.controlling:
+        return ""  # the prompt asks which part is theirs; a rewrite would schedule someone else
+    state = not r.action and (r.feelings or _STATE_START.match(text))
+    if state or (not r.action and not (r.settings or r.zero_target or r.named_measure or r.trigger)):
         setting = domain(r.goal)
-        step = setting["calm_step"] if r.feelings else setting["step"]
+        step = (CALM_IN_PLACE if r.settings else setting["calm_step"]) if r.feelings else setting["step"]
         rhythm = "" if timed else " 3 times a week this month"
         first, _, rest = text.partition(" ")
         text = (first if first[1:].isupper() or first == "I" else first.lower()) + (" " + rest if rest else "")

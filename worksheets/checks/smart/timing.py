@@ -27,6 +27,7 @@ _PERIOD = verbose(r"""
         (?:\d+(?:\.\d+)?|a|an|one)\s+<PERIOD_UNITS>\b(?!\s+(?:of|a|an|per|each|every)\b)
     | \b\d+\s+(?:days?|nights?|weeks?|fortnights?|months?|years?|weekends?)\b(?!\s+(?:a|an|per|each|every)\b)
     | \b(?:until|till|by|before)\s+(?:the\s+)?(?:end|start|beginning)\s+of\b                      # by the end of
+        (?:\s+(?:the|my|this|next))?(?:\s+(?!(?:and|or|but|so|because)\b)[a-z0-9-]+){1,2}           # ... the month
     | \b(?:by|before|until|till|in|this|next|during|over)\s+(?:the\s+)?(?:(?!fall)<SEASONS>|new\ year)\b
     | \b(?:this|next|by|until|till)\s+fall\b
     | \b(?:before|until|till|by)\s+the\s+(?:<SEASONS>|year|term|month|week)\s+(?:ends?|is\ over|finishes)\b

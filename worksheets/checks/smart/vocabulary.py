@@ -90,7 +90,6 @@ class Vocabulary:
     people_words: str
     avoidance_starts: str
     others_to_control: str
-    own_things: str
     zero_words: str
     named_periods: str
     feelings: str
@@ -139,7 +138,6 @@ def vocabulary() -> Vocabulary:
         people_words=alternation(words["people"]),
         avoidance_starts=alternation(words["avoidance_starts"]),
         others_to_control=alternation(words["others_to_control"]),
-        own_things=alternation(words["own_things"]),
         zero_words=alternation(words["zero_target_words"]),
         named_periods=alternation(words["named_periods"]),
         feelings=alternation(words["feelings"]),

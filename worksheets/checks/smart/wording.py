@@ -10,7 +10,7 @@ from ..text import lexicon, phrase_pattern
 from .vocabulary import vocabulary
 
 
-_TOKEN = re.compile(r"[\w'’-]+")
+_TOKEN = re.compile(r"[\w'’%/-]+")
 
 
 def said(phrase: str | None, goal: str) -> str | None:
@@ -25,7 +25,11 @@ def said(phrase: str | None, goal: str) -> str | None:
     lowered = [t.group(0).lower().replace("’", "'") for t in tokens]
     for i in range(len(tokens) - len(wanted) + 1):
         if lowered[i:i + len(wanted)] == wanted:
-            return goal[tokens[i].start():tokens[i + len(wanted) - 1].end()]
+            found = goal[tokens[i].start():tokens[i + len(wanted) - 1].end()]
+            before = goal[:tokens[i].start()].rstrip()
+            if (not before or before[-1] in ".!?") and found[1:2].islower():
+                found = found[0].lower() + found[1:]  # a capital only because it starts their sentence
+            return found
     return None
 
 
