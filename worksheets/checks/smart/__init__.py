@@ -1,12 +1,16 @@
 """SMART check of one therapy goal, by the rules in worksheets/checks/RULES.md.
 
 Read it in this order:
-- vocabulary.py: the word lists (from lexicon.json) as regexes;
+- vocabulary.py: the word lists (from lexicon.json) as regexes; patterns.py slots them into
+  readable re.VERBOSE templates;
 - numbers.py, timing.py, sizes.py: numbers that measure, times and deadlines, impossible sizes;
+- not_a_goal.py: "idk", "?", keyboard mash: nothing to judge yet;
 - reading.py: what a goal says (the Reading: its action, setting, numbers, times, absolutes);
 - criteria.py: one entry per criterion, its verdict and its explanation side by side;
-- rewrite.py: one rewrite of the goal in the person's own words that meets more of SMART;
+- rewrite.py and wording.py: one rewrite in the person's own words, and quoting them faithfully;
 - cli.py: `python -m worksheets.checks.smart` reads goals on stdin, prints one JSON object per line.
+
+The safety screen (worksheets/checks/safety.py) runs first: a flagged goal gets support instead of grading.
 """
 
 from __future__ import annotations
