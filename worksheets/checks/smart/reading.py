@@ -143,6 +143,8 @@ def _method(goal: str) -> str | None:
     return None
 
 
+#: "try to call" hedges; "try out for the team", "try a new class" is the action itself.
+TRY_AS_ACTION = re.compile(r"\s+(?:a|an|the|out|new|some|one)\b")
 _ZERO_WORD = verbose(r"\b<ZERO_WORDS>\b")
 _SO_MUCH_AFTER = re.compile(r"\s*(?:\S+\s+){0,4}?(?:so much|as much|too much|so often|as often|too often|less|more)\b")
 _FREE_OF = re.compile(r"\b(?:sober|(?:alcohol|smoke|drug|caffeine|sugar|nicotine|debt|gambling|vape|phone|screen|social media)[- ]free)\b")
@@ -265,7 +267,8 @@ def read_goal(goal: str, why: str = "") -> Reading:
         clock=first(numbers.CLOCK, numeric),
         bound=first(numbers.BOUND, numeric),
         not_a_goal=not_a_goal(raw[:MAX_READ_CHARS], text),
-        hedges=words.hedge.findall(main),
+        hedges=[m.group(0) for m in words.hedge.finditer(main) if not TRY_AS_ACTION.match(main, m.end())
+                or not m.group(0).startswith("try")],
         avoidance=None,
         controlling=None,
         reason_given=bool(re.search(r"[^\W\d_]{2,}", why_text)) or bool(clauses.reason.strip()) or bool(words.relevance.search(text)),

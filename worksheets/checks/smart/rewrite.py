@@ -12,7 +12,7 @@ import re
 
 from .. import safety
 from . import criteria
-from .reading import Reading
+from .reading import TRY_AS_ACTION, Reading
 from .vocabulary import vocabulary
 from ..text import has_foreign_words
 from .numbers import numbers_as_digits
@@ -62,7 +62,8 @@ def core(r: Reading) -> str:
     text = _GOAL_START.sub("", text.strip(" ,.!?").replace("’", "'"))
     # "try to call" is a hedge; "try a new class" is the action itself.
     hedge = re.compile(vocabulary().hedge.pattern, re.IGNORECASE)
-    text = hedge.sub(lambda m: m.group(0) if re.match(r"\s+(?:a|an|the|out|new|some|one)\b", text[m.end():]) else "", text)
+    text = hedge.sub(lambda m: m.group(0) if TRY_AS_ACTION.match(text, m.end()) and m.group(0).lower().startswith("try")
+                     else "", text)
     text = _drop(vocabulary().chatter, text)  # "lol", "tbh"
     text = re.sub(r"^\s*(?:to|and)\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text).strip(" ,.!?")

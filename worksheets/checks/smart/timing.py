@@ -62,7 +62,8 @@ _START_POINT = re.compile(r"(?:\b(?:starting|start|from|beginning|since|as of)\s
 
 def recurrence(text: str) -> str | None:
     """The goal's rhythm ("every Sunday", "3 times a week", "weeknights"), if it has one."""
-    return first(_RECURRENCE, text) or first(vocabulary().recurrence, text)
+    found = [m for m in (_RECURRENCE.search(text), vocabulary().recurrence.search(text)) if m]
+    return min(found, key=lambda m: m.start()).group(0).strip() if found else None
 
 
 def deadline(text: str) -> str | None:
