@@ -22,7 +22,7 @@ _TOLD_TO_FILL_IN = verbose(r"""
     \s+(?:said|says|told\s+me|tells\s+me|made\s+me|makes\s+me|wants\s+me|asked\s+me)
     \s+(?:i\s+(?:have|had|need)\s+to\s+|to\s+)?(?:do|fill|write|complete)\b
 """)
-_NAME = re.compile(r"^[A-Z][a-z]{2,14}$")
+_NAME = re.compile(r"^(?:(?:my name is|i'm|i am|this is|it's)\s+)?[A-Z][a-z]{2,14}$", re.IGNORECASE)
 _NOUN_ENDING = re.compile(r"(?:ness|tion|ment|ity|ies|ship|ing|ence|ance|dom|hood)$")
 
 
@@ -60,7 +60,10 @@ def _not_a_goal(raw: str, text: str) -> bool:
     if letters and all(_keyboard_mash(w) for w in letters) and not words.verb.search(bare):
         return True
     name = raw.strip(" .!?")
-    return bool(_NAME.match(name) and not _NOUN_ENDING.search(name.lower())
+    if not _NAME.match(name) or not name.split()[-1][:1].isupper():
+        return False
+    name = name.split()[-1]
+    return bool(not _NOUN_ENDING.search(name.lower())
                 and not any(p.search(name.lower()) for p in (words.verb, words.feeling, words.benign_direction,
                                                                words.setting, words.countable, words.absolute,
                                                                words.vague, words.life_area, words.people)))

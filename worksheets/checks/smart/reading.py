@@ -109,7 +109,7 @@ def _action(goal: str) -> tuple[str | None, bool, bool]:
             position = match.end() + joined.end()
             continue
         rest = _SUBORDINATE.split(main[match.end():].split(",")[0])[0]
-        vague = bool(words.vague.search(rest) or words.vague_self_care.search(rest))
+        vague = bool(words.vague.search(rest) or words.vague_self_care.search(verb + rest))
         if words.self_contained.fullmatch(verb) and not re.search(r"[a-z]{3,}|\d", words.filler.sub(" ", rest)):
             return (verb + rest)[:80].strip(), False, vague
         leftover = words.filler.sub(" ", _ADVERB.sub(" ", words.feeling.sub(" ", words.vague.sub(

@@ -65,6 +65,7 @@ def core(r: Reading) -> str:
     text = hedge.sub(lambda m: m.group(0) if TRY_AS_ACTION.match(text, m.end()) and m.group(0).lower().startswith("try")
                      else "", text)
     text = _drop(vocabulary().chatter, text)  # "lol", "tbh"
+    text = re.sub(r"^(?:i am|i'm)\s+", "be ", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*(?:to|and)\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text).strip(" ,.!?")
 
@@ -114,7 +115,7 @@ def rewrite(r: Reading) -> str:
     timed = criteria.time_bound(r)
     if r.controlling:
         return ""  # the prompt asks which part is theirs; a rewrite would schedule someone else
-    state = not r.action and (r.feelings or _STATE_START.match(text))
+    state = not r.action and not criteria.specific(r) and (r.feelings or _STATE_START.match(text))
     if state or (not r.action and not (r.settings or r.zero_target or r.named_measure or r.trigger)):
         setting = domain(r.goal)
         step = (CALM_IN_PLACE if r.settings else setting["calm_step"]) if r.feelings else setting["step"]

@@ -37,6 +37,7 @@ _WHOLE_LIFE = re.compile(r"\b(?:fix|sort out|sort|change|solve|heal|repair|turn 
 _MULTIPLIER = re.compile(r"\b(\d+)\s?x\s+(?:more|better|faster|as)\b|\b(\d+)\s?x\b")
 _MONEY = re.compile(r"\b(?:save|pay off|pay back|earn|clear)\s+(?:my\s+|the\s+)?(?:whole\s+|entire\s+|full\s+)?[£$€]?\s?(\d+(?:[.,]\d+)?)\s?(k|000)?\b")
 _WHOLE_BOOK = re.compile(r"\b(?:a|an|my|the)\s+(?:[a-z0-9,]+\s+){0,2}?(?:whole|entire|full)?\s*(?:[a-z0-9,]+\s+){0,2}(?:novel|book|thesis|dissertation)\b")
+_THESIS = re.compile(r"\b(?:write|finish|complete|do)\s+(?:my|a|the)\s+(?:[a-z]+\s+)?(?:thesis|dissertation|novel|phd)\b")
 _EVERY_DAY = re.compile(r"\b(?:a|per|each|every)\s+(?:day|night)\b|\bdaily\b")
 
 
@@ -59,6 +60,9 @@ def impossible(goal: str) -> str | None:
             return money.group(0)
     if _WHOLE_BOOK.search(goal) and re.search(r"\b(?:whole|entire|full)\b", goal) and weeks and weeks <= 2:
         return "a whole book in days"
+    thesis = _THESIS.search(goal)
+    if thesis and weeks is not None and weeks <= 1:
+        return thesis.group(0)
     if weeks is not None and weeks <= 1:
         days = max(weeks * 7, 1 / 24)
         for task in _TASKS.finditer(goal):

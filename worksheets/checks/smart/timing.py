@@ -105,7 +105,7 @@ def weeks_in(text: str) -> float | None:
         return 1 / 24 / 7
     if re.search(r"\b(?:today|tonight|tomorrow)\b", text):
         return 1 / 7
-    if re.search(r"\b(?:this|the|next)\s+weekend\b|\bby\s+the\s+weekend\b", text):
+    if re.search(r"\b(?:this|the|next)\s+weekend\b|\b(?:by\s+the|in\s+a|in\s+one|over\s+a)\s+weekend\b", text):
         return 2 / 7
     if _A_WEEK.search(text):
         return 1.0
