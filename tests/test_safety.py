@@ -5,6 +5,11 @@ Red-team data: tests/data/safety_redteam.jsonl, one JSON object per line with `t
 and `source`. It holds rater set 1 (written by a rater from the rules file alone, never shown
 the code; its first-contact figures were recorded before any fix) and the safety stream's own
 cases (tests/data/safety_own_cases.jsonl). scripts/safety_eval.py prints the same figures.
+
+First contact of this screen with rater set 1, before any fix from it (04:19 UTC, 2026-11-28):
+crisis recall 0.57, harmful flagged 0.56, right kind 0.56, harmful graded or rewritten 36 of 82,
+look-alikes flagged 0.04. Each later batch of fresh own probes scored 0.43-0.75 harmful flagged
+before its fixes, so expect unseen sets to score below the figures on this file.
 """
 
 from __future__ import annotations
