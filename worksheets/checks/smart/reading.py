@@ -71,6 +71,7 @@ _OTHERS_AFTER_VERB = verbose(r"""
 """)
 
 
+_TO_VERB = re.compile(r"\s+to\s+(?=[a-z])")
 _LEARNING = re.compile(r"^(?:i\s+(?:want|need|will|would like)\s+to\s+)?learn\s+(?:how\s+)?to\b")
 _LEARN_TO = re.compile(r"\s+(?:how\s+to\s+|to\s+|(\d+)\s+)")
 
@@ -96,6 +97,10 @@ def _action(goal: str) -> tuple[str | None, bool, bool]:
             others = _OTHERS_AFTER_VERB.match(main, match.end())
             if verb.startswith(("make", "get", "have", "let", "help")) and others:
                 position = others.end()
+                continue
+            wanting = _TO_VERB.match(main, match.end())
+            if wanting and not verb.startswith(("learn", "be", "get", "make", "have")):
+                position = wanting.end()  # "I'd like to read", "need to call": the action comes after "to"
                 continue
             learning = _LEARN_TO.match(main, match.end())
             if verb.startswith("learn") and learning:

@@ -22,7 +22,7 @@ from .wording import domain, in_their_case
 #: A rewrite is one sentence; a longer demand is rewritten from its first part only.
 LONGEST_CORE = 160
 
-_GOAL_START = re.compile(r"^(?:(?:i\s+)?(?:just\s+)?(?:really\s+)?(?:want|would like|'d like|need|hope|will|plan|am going|'m going)"
+_GOAL_START = re.compile(r"^(?:(?:i\s*)?(?:just\s+)?(?:really\s+)?(?:want|would like|'d like|'d love|would love|need|hope|will|plan|am going|'m going)"
                          r"\s+to|i'll|i will|my goal is(?:\s+to)?|goal:|how\s+(?:do|can|should)\s+i)\s+", re.IGNORECASE)
 #: How each all-or-nothing word is softened. Other absolutes ("everyone", "a single") are left as
 #: written: taking them out would change what the goal is about.
@@ -56,7 +56,7 @@ def core(r: Reading) -> str:
     When the whole goal is the demand (no context or reason clause), it is their text as typed;
     otherwise the demand as read, given their capitals back.
     """
-    whole = not r.clauses.context and not r.clauses.reason and "\n" not in r.raw.strip()
+    whole = not r.clauses.context and not r.clauses.reason and not re.search(r"[.;!?\n]\s*\S", r.raw.strip())
     text = r.raw.strip() if whole else r.goal
     text = text.split(" , ")[0] if len(text) > LONGEST_CORE else text
     text = _GOAL_START.sub("", text.strip(" ,.!?").replace("’", "'"))
@@ -135,11 +135,12 @@ def rewrite(r: Reading) -> str:
         if _LESS.search(text) and any(v in {"less", "fewer"} for v in r.vague):
             text = f"{text}: 2 fewer times a week than now"
         else:
-            text = vocabulary().vague.sub("", text).strip(" ,") + " 3 times"
+            text = _drop(vocabulary().vague, text) + " 3 times"
             text += "" if timed else " a week"
         timed = True
     if not criteria.specific(r) and (measurable or r.vague_object):
         text += " " + domain(r.goal)["situation"]  # "do 3 brave things this week" gets a place to do them
     if not timed:
         text += " by the end of this month"
-    return in_their_case(re.sub(r"\s+", " ", text).strip(" ,") + ".", r.raw)
+    text = re.sub(r"\s+([,;:.])", r"\1", re.sub(r"\s+", " ", text))
+    return in_their_case(re.sub(r"(?:,\s*)+,", ",", text).strip(" ,") + ".", r.raw)
