@@ -101,15 +101,18 @@ def test_dropping_the_quoted_absolute_word_makes_a_goal_achievable() -> None:
     tried, failed = 0, []
     for goal in _graded():
         result = _check(goal)
-        quote = _QUOTE.search(result["achievable"]["feedback"])
-        if result["achievable"]["met"] or not quote or "no room for a bad day" not in result["achievable"]["feedback"]:
+        quotes = _QUOTE.findall(result["achievable"]["feedback"])
+        if result["achievable"]["met"] or not quotes or "no room for a bad day" not in result["achievable"]["feedback"]:
             continue
-        followed = re.sub(r"\s+", " ", re.sub(re.escape(quote.group(1)), " ", goal, count=1, flags=re.IGNORECASE)).strip()
+        followed = goal
+        for quote in quotes:
+            followed = re.sub(re.escape(quote), " ", followed, count=1, flags=re.IGNORECASE)
+        followed = re.sub(r"\s+", " ", followed).strip()
         tried += 1
         if not check_goal(followed)["achievable"]["met"]:
             failed.append(f"  {followed[:110]}")
     print(f"\nachievable: {tried - len(failed)} of {tried} goals without the quoted word are achievable")
-    assert len(failed) <= tried * 0.25, "\n".join(failed)
+    assert len(failed) <= tried * 0.05, "\n".join(failed)
 
 
 def _texts(result: dict) -> list[str]:

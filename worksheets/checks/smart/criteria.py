@@ -116,9 +116,12 @@ def explain_achievable(r: Reading, why: str, met: bool) -> str:
         size = quoted(amount.group(0) if amount else r.impossible, r.raw)
         aim = f"Aiming for {size} in that time is a lot." if size else "That is a lot for the time you give it."
         return f"{aim} A smaller first target you can reach builds momentum."
-    word = quoted(r.absolutes[0], r.raw) if r.absolutes else ""
-    if word:
-        return f"A word like {word} leaves no room for a bad day. Try it without that word, or start with one situation."
+    words = list(dict.fromkeys(q for q in (quoted(a, r.raw) for a in r.absolutes) if q))[:3]
+    if len(words) == 1:
+        return f"A word like {words[0]} leaves no room for a bad day. Try it without that word, or start with one situation."
+    if words:
+        listed = ", ".join(words[:-1]) + " and " + words[-1]
+        return f"Words like {listed} leave no room for a bad day. Try it without them, or start with one situation."
     return "All-or-nothing wording leaves no room for a bad day. Try a smaller first step you can keep."
 
 
