@@ -71,6 +71,7 @@ _OTHERS_AFTER_VERB = verbose(r"""
 """)
 
 
+_GET_DONE = re.compile(r"\s+(?:my|the|a|an|our)\s+(?:[a-z0-9'-]+\s+){0,3}?(?:done|finished|sorted|booked|fixed|filed|submitted|signed|sent)\b")
 _TO_VERB = re.compile(r"\s+to\s+(?=[a-z])")
 _LEARNING = re.compile(r"^(?:i\s+(?:want|need|will|would like)\s+to\s+)?learn\s+(?:how\s+)?to\b")
 _LEARN_TO = re.compile(r"\s+(?:how\s+to\s+|to\s+|(\d+)\s+)")
@@ -98,6 +99,9 @@ def _action(goal: str) -> tuple[str | None, bool, bool]:
             if verb.startswith(("make", "get", "have", "let", "help")) and others:
                 position = others.end()
                 continue
+            done = _GET_DONE.match(main, match.end())
+            if verb.startswith("get") and done:
+                return (verb + done.group(0))[:80].strip(), True, False  # "get my taxes done": one checkable act
             wanting = _TO_VERB.match(main, match.end())
             if wanting and not verb.startswith(("learn", "be", "get", "make", "have")):
                 position = wanting.end()  # "I'd like to read", "need to call": the action comes after "to"
