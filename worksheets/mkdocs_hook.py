@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from worksheets import bundle, offline, pages
+from worksheets import bundle, offline, pages, support_lines
 
 #: Where the runtime, lock file and wheel are served from, relative to the site root.
 PYODIDE_URL = "pyodide/"
@@ -44,6 +44,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if isinstance(item, dict) and NAV_SECTION in item:
             listed = set(item[NAV_SECTION])
             item[NAV_SECTION].extend(w.page_path for w in _worksheets.values() if w.page_path not in listed)
+    # The support lines, for the crisis block and the worksheets' per-kind support (overrides/partials).
+    config.extra["support_lines"] = support_lines.load()
+    config.extra["support_line_regions"] = support_lines.REGIONS
     return config
 
 
