@@ -46,13 +46,19 @@ def _translations() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
-def _foreign() -> re.Pattern[str]:
-    return phrase_pattern(list(lexicon()["translations"]))
+def _foreign() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The first word of every translated phrase (a quick filter), and the phrases as one pattern."""
+    phrases = list(lexicon()["translations"])
+    return frozenset(p.split()[0] for p in phrases), phrase_pattern(phrases)
 
 
 def has_foreign_words(text: str) -> bool:
     """Whether the text holds words of another language that the check reads by their meaning."""
-    return bool(_foreign().search(unicodedata.normalize("NFKC", text).lower().translate(_QUOTES)))
+    text = unicodedata.normalize("NFKC", text).lower().translate(_QUOTES)
+    first_words, pattern = _foreign()
+    if first_words.isdisjoint(re.findall(r"[^\W\d_][\w'-]*", text)):
+        return False
+    return bool(pattern.search(text))
 
 
 @cache
