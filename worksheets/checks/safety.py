@@ -51,7 +51,7 @@ MESSAGES = {
 }
 
 #: Goal suggestion used when the SMART check's own rewrite would repeat a harm-lexicon word.
-NEUTRAL_SUGGESTION = "One small thing I will do toward this: ___ (what, where and how often), starting this week."
+NEUTRAL_SUGGESTION = "I will choose one small step toward this and take it on 3 days this week."
 
 #: Only this much of a text is screened; far longer than any worksheet answer.
 MAX_SCREEN_CHARS = 20_000
