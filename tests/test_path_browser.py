@@ -1,0 +1,89 @@
+"""The person's path (issue 14), in Debian's Chromium on the built site: goals that flow from
+SMART goal into Progress and Realistic steps, Quick exit on every page, answers kept in the tab
+only, a filled SMART goal on one sheet of paper, and an installable web app."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+KEY = "set-your-therapy-goals:worksheet:"
+GOAL = "Cook a simple dinner at home three evenings a week this month"
+
+
+def _open(page: Page, base: str, worksheet_id: str) -> None:
+    page.goto(f"{base}worksheets/{worksheet_id}/")
+    expect(page.locator(f"form[data-worksheet={worksheet_id}]")).to_be_visible()
+
+
+def _saved(page: Page, worksheet_id: str) -> dict:
+    raw = page.evaluate(f"localStorage.getItem('{KEY}{worksheet_id}')")
+    return {} if raw is None else json.loads(raw)["values"]
+
+
+def test_a_goal_saved_on_smart_is_offered_on_progress_and_realistic_steps(
+    page: Page, a_site_server: str, offsite_requests: list[str]
+) -> None:
+    _open(page, a_site_server, "progress")
+    expect(page.locator(".ws-suggest").first).to_be_hidden()  # nothing saved on SMART yet
+    _open(page, a_site_server, "smart-goal")
+    page.locator("textarea[name=goal]").first.fill(GOAL)
+    _open(page, a_site_server, "progress")
+    page.get_by_role("button", name=GOAL).first.click()
+    expect(page.locator("input[name=goal]").first).to_have_value(GOAL)
+    assert _saved(page, "progress")["goals"][0]["goal"] == GOAL
+    # ... and the ratings' "Which goal" lists it at once.
+    expect(page.locator("select[name=for_goal]").first.locator("option", has_text=GOAL)).to_have_count(1)
+    page.locator("select[name=for_goal]").first.select_option(GOAL)
+    _open(page, a_site_server, "realistic-steps")
+    page.get_by_role("button", name=GOAL).click()
+    expect(page.locator("textarea[name=big_goal]")).to_have_value(GOAL)
+
+
+def test_renaming_a_goal_on_smart_renames_it_where_it_was_picked(
+    page: Page, a_site_server: str, offsite_requests: list[str]
+) -> None:
+    _open(page, a_site_server, "smart-goal")
+    page.locator("textarea[name=goal]").first.fill("Walk more")
+    _open(page, a_site_server, "progress")
+    page.get_by_role("button", name="Walk more").first.click()
+    page.locator("select[name=for_goal]").first.select_option("Walk more")
+    _open(page, a_site_server, "smart-goal")
+    box = page.locator("textarea[name=goal]").first
+    box.press("End")
+    box.press_sequentially(" every day")
+    _open(page, a_site_server, "progress")
+    saved = _saved(page, "progress")
+    assert saved["goals"][0]["goal"] == "Walk more every day"
+    assert saved["ratings"][0]["for_goal"] == "Walk more every day"
+    expect(page.locator("input[name=goal]").first).to_have_value("Walk more every day")
+
+
+@pytest.mark.parametrize("path", ["", "why-goals/", "worksheets/smart-goal/", "worksheets/my-plan/"])
+def test_quick_exit_is_on_every_kind_of_page_and_replaces_the_history_entry(
+    page: Page, a_site_server: str, path: str
+) -> None:
+    page.route("https://www.bbc.com/**", lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"))
+    page.goto(f"{a_site_server}about/")
+    page.goto(a_site_server + path)
+    link = page.get_by_role("link", name="Quick exit")
+    expect(link).to_be_visible()
+    assert link.get_attribute("href") == "https://www.bbc.com/weather"
+    link.click()
+    page.wait_for_url("https://www.bbc.com/weather")
+    page.go_back()
+    # Back skips the page that was left: it was replaced, not stacked.
+    assert page.url == f"{a_site_server}about/"
+
+
+def test_escape_twice_is_a_quick_exit(page: Page, a_site_server: str) -> None:
+    page.route("https://www.bbc.com/**", lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"))
+    page.goto(f"{a_site_server}why-goals/")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url("https://www.bbc.com/weather")
