@@ -27,6 +27,8 @@ from worksheets import bundle, csp, offline, pages, support_lines
 PYODIDE_URL = "pyodide/"
 WORKER_URL = "assets/js/checker-worker.mjs"
 NAV_SECTION = "Worksheets"
+#: Quick exit's default target: a neutral page, nothing to do with therapy (mkdocs.yml extra.quick_exit_url).
+QUICK_EXIT_URL = "https://www.bbc.com/weather"
 #: Where the built HTML of a worksheet page gets its form (kept by Markdown as a raw HTML block).
 FORM_MARKER = '<div data-worksheet-form-goes-here="{id}"></div>'
 _WORKSHEET_LINK = re.compile(r"""^\{\{\s*worksheet_link\(\s*["']([^"']*)["']\s*\)\s*\}\}[ \t]*$""", re.M)
@@ -56,6 +58,8 @@ def template_extra(extra: dict[str, Any]) -> None:
     # The support lines, for the crisis block and the worksheets' per-kind support (overrides/partials).
     extra["support_lines"] = support_lines.load()
     extra["support_line_regions"] = support_lines.REGIONS
+    # Where Quick exit goes (overrides/partials/quick-exit.html): a plain link, never fetched by the site.
+    extra.setdefault("quick_exit_url", QUICK_EXIT_URL)
 
 
 def page_url(worksheet: pages.Worksheet) -> str:

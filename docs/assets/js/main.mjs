@@ -4,11 +4,14 @@
 // event, or words typed meanwhile would be saved over them (the old scripts loaded as much).
 
 import { onEveryPage } from "./core/dom.mjs";
+import { quickExit } from "./core/exit.mjs";
 import { keepOffline } from "./offline.mjs";
 import { mount as mountPlan } from "./plan/mount.mjs";
 import { mount as mountWorksheet } from "./worksheet/mount.mjs";
 
 let plan = null;
+
+quickExit();
 
 onEveryPage(() => {
   for (const form of document.querySelectorAll("form[data-worksheet]")) mountWorksheet(form);
