@@ -87,3 +87,40 @@ def test_escape_twice_is_a_quick_exit(page: Page, a_site_server: str) -> None:
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.wait_for_url("https://www.bbc.com/weather")
+
+
+def test_with_dont_keep_on_nothing_typed_reaches_local_storage(
+    page: Page, a_site_server: str, offsite_requests: list[str]
+) -> None:
+    _open(page, a_site_server, "smart-goal")
+    page.get_by_label("Don't keep my answers on this device").check()
+    expect(page.locator("[data-keep-note]")).to_contain_text("stays only in this browser tab")
+    secret = "Leave the flat without him noticing"
+    page.locator("textarea[name=goal]").first.fill(secret)
+    page.locator("textarea[name=why]").first.fill(secret + ", why")
+    page.reload()  # still in this tab: kept
+    expect(page.locator("textarea[name=goal]").first).to_have_value(secret)
+    everything = page.evaluate("JSON.stringify(Object.entries(localStorage))")
+    assert secret not in everything
+    # My plan shows it, from the tab, and says it is not kept.
+    page.goto(f"{a_site_server}worksheets/my-plan/")
+    expect(page.locator("[data-plan-body]")).to_contain_text(secret)
+    expect(page.get_by_label("Don't keep my answers on this device")).to_be_checked()
+    assert secret not in page.evaluate("JSON.stringify(Object.entries(localStorage))")
+    # Turning it off offers to save the tab's answers on the device.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_label("Don't keep my answers on this device").uncheck()
+    expect(page.locator("[data-plan-body]")).to_contain_text(secret)
+    assert secret in page.evaluate("JSON.stringify(Object.entries(localStorage))")
+
+
+def test_a_new_tab_with_dont_keep_on_forgets_when_closed(
+    page: Page, a_site_server: str, offsite_requests: list[str]
+) -> None:
+    _open(page, a_site_server, "progress")
+    page.get_by_label("Don't keep my answers on this device").check()
+    page.locator("input[name=goal]").first.fill("Sleep before midnight")
+    other = page.context.new_page()
+    _open(other, a_site_server, "progress")
+    expect(other.get_by_label("Don't keep my answers on this device")).to_be_checked()
+    expect(other.locator("input[name=goal]").first).to_have_value("")

@@ -7,6 +7,7 @@ import { onEveryPage } from "./core/dom.mjs";
 import { quickExit } from "./core/exit.mjs";
 import { keepOffline } from "./offline.mjs";
 import { mount as mountPlan } from "./plan/mount.mjs";
+import { mountKeepChoice } from "./store/keep-choice.mjs";
 import { mount as mountWorksheet } from "./worksheet/mount.mjs";
 
 let plan = null;
@@ -20,6 +21,8 @@ onEveryPage(() => {
     plan = mountPlan(root);
     plan.load();
   }
+  const current = plan && plan.root.isConnected ? plan : null;
+  mountKeepChoice(document.querySelector("[data-keep-choice]"), current ? () => current.load() : undefined);
   keepOffline();
 });
 
