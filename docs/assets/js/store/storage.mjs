@@ -77,6 +77,15 @@ export function deviceHasAnswers() {
   }
 }
 
+/** Some browsers clear a site's data after days without a visit unless it is marked persistent. */
+function askToPersist() {
+  if (persistenceAsked) return;
+  persistenceAsked = true;
+  try {
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+  } catch (ignored) { /* not offered by this browser */ }
+}
+
 /**
  * A worksheet's saved values: {values}, or {values: {}, problem: "blocked" | "unreadable" | "newer",
  * stuck?}. A document it cannot read is moved aside to `<key>:unreadable:<time>`, never deleted.
