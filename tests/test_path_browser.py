@@ -124,3 +124,37 @@ def test_a_new_tab_with_dont_keep_on_forgets_when_closed(
     _open(other, a_site_server, "progress")
     expect(other.get_by_label("Don't keep my answers on this device")).to_be_checked()
     expect(other.locator("input[name=goal]").first).to_have_value("")
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_a_filled_one_goal_smart_worksheet_prints_on_one_sheet_of_a4_and_of_letter(
+    page: Page, a_site_server: str, offsite_requests: list[str]
+) -> None:
+    _open(page, a_site_server, "smart-goal")
+    page.locator("textarea[name=goal]").first.fill(GOAL)
+    page.locator("textarea[name=why]").first.fill("So I have more energy to play with my kids and feel proud of myself")
+    page.locator("input[name=deadline]").first.fill("2026-03-31")
+    page.locator("textarea[name=goal]").first.focus()  # a focus ring must not print either
+    for paper in ("A4", "Letter"):
+        assert _pages(page.pdf(format=paper)) == 1, paper
+    page.emulate_media(media="print")
+    expect(page.locator(".ws-examples")).to_be_hidden()
+    expect(page.get_by_role("button", name="Add another goal")).to_be_hidden()
+    # Before Python answered, no criterion prints with nothing after it.
+    expect(page.locator(".ws-criteria li:has(.ws-criterion-verdict:empty)").first).to_be_hidden()
+    # The footer's texts, shown in every page's bottom margin.
+    style = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--print-title')")
+    assert "SMART" in style
+    assert "Printed" in page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--print-date')")
+
+
+@pytest.mark.parametrize("worksheet_id", ["smart-goal", "session-prep", "my-plan"])
+def test_a_blank_worksheet_prints_without_a_mostly_blank_sheet(
+    page: Page, a_site_server: str, offsite_requests: list[str], worksheet_id: str
+) -> None:
+    page.goto(f"{a_site_server}worksheets/{worksheet_id}/")
+    for paper in ("A4", "Letter"):
+        assert _pages(page.pdf(format=paper)) == 1, paper

@@ -5,6 +5,7 @@
 
 import { onEveryPage } from "./core/dom.mjs";
 import { quickExit } from "./core/exit.mjs";
+import { datePrints } from "./core/paper.mjs";
 import { keepOffline } from "./offline.mjs";
 import { mount as mountPlan } from "./plan/mount.mjs";
 import { mountKeepChoice } from "./store/keep-choice.mjs";
@@ -24,6 +25,7 @@ onEveryPage(() => {
   const current = plan && plan.root.isConnected ? plan : null;
   mountKeepChoice(document.querySelector("[data-keep-choice]"), current ? () => current.load() : undefined);
   keepOffline();
+  datePrints();
 });
 
 // Leaving a shared view by its link, or editing the fragment, shows the right plan.
