@@ -158,3 +158,22 @@ def test_a_blank_worksheet_prints_without_a_mostly_blank_sheet(
     page.goto(f"{a_site_server}worksheets/{worksheet_id}/")
     for paper in ("A4", "Letter"):
         assert _pages(page.pdf(format=paper)) == 1, paper
+
+
+def test_a_web_app_manifest_with_name_start_url_display_and_icons_is_linked(
+    page: Page, a_site_server: str, offsite_requests: list[str]
+) -> None:
+    for path in ("", "why-goals/", "worksheets/smart-goal/"):
+        page.goto(a_site_server + path)
+        href = page.locator("link[rel=manifest]").evaluate("link => link.href")
+        assert href == f"{a_site_server}site.webmanifest"
+    manifest = page.request.get(href).json()
+    assert manifest["name"] and manifest["short_name"] and manifest["display"] == "standalone"
+    assert manifest["start_url"] == "./" and manifest["theme_color"]
+    purposes = {icon["purpose"] for icon in manifest["icons"]}
+    assert {"any", "maskable"} <= purposes
+    for icon in manifest["icons"]:
+        response = page.request.get(a_site_server + icon["src"])
+        assert response.ok and response.body()[:8] == b"\x89PNG\r\n\x1a\n"
+        size = int.from_bytes(response.body()[16:20], "big")
+        assert icon["sizes"] == f"{size}x{size}"

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from mkdocs.utils import get_relative_url
 
-from worksheets import bundle, csp, offline, pages, support_lines
+from worksheets import bundle, csp, offline, pages, support_lines, webapp
 
 #: Where the runtime, lock file and wheel are served from, relative to the site root.
 PYODIDE_URL = "pyodide/"
@@ -145,6 +145,7 @@ def add_forms(site_dir: Path, worksheets: dict[str, pages.Worksheet], snapshot_k
 
 def finish(site_dir: Path, site_url: str, *, serving: bool = False) -> None:
     """After the generator: the policy in every page, then the offline manifest over the final files."""
+    webapp.write(site_dir)
     csp.fill_policies(site_dir, serving=serving)
     offline.check_scope(site_url, site_dir)
     offline.write_service_worker(site_dir, offline.precache_manifest(site_dir, empty=serving))
