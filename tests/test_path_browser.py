@@ -177,3 +177,16 @@ def test_a_web_app_manifest_with_name_start_url_display_and_icons_is_linked(
         assert response.ok and response.body()[:8] == b"\x89PNG\r\n\x1a\n"
         size = int.from_bytes(response.body()[16:20], "big")
         assert icon["sizes"] == f"{size}x{size}"
+
+
+def test_my_plan_draws_the_progress_chart(page: Page, a_site_server: str, offsite_requests: list[str]) -> None:
+    _open(page, a_site_server, "progress")
+    page.locator("input[name=goal]").first.fill("Sleep before midnight")
+    ratings = page.locator("[data-field=ratings] [data-item]")
+    page.locator("select[name=for_goal]").first.select_option("Sleep before midnight")
+    ratings.first.locator("input[type=date]").fill("2026-03-01")
+    ratings.first.get_by_role("radio", name="3").check()
+    page.goto(f"{a_site_server}worksheets/my-plan/")
+    chart = page.locator(".plan-chart svg[role=img]")
+    expect(chart).to_have_count(1)
+    assert "Sleep before midnight" in chart.get_attribute("aria-label")
