@@ -20,13 +20,20 @@ export function drawCharts(form, fieldsById) {
       series: series ? readField(fieldIn(item, series)) : "",
       cells: columns.map((column) => shownValue(column, readField(fieldIn(item, column.id)), { scaleOutOf: false })),
     })).filter((point) => ISO_DATE.test(point.date) && point.value !== "");
+    // A rating is drawn on its goal's line only: one with no goal chosen waits, named in the hint.
+    const waiting = series ? points.filter((point) => !point.series).length : 0;
+    if (waiting) points.splice(0, points.length, ...points.filter((point) => point.series));
     const bySeries = new Map();
     for (const point of points) {
       if (!bySeries.has(point.series)) bySeries.set(point.series, []);
       bySeries.get(point.series).push(point);
     }
     figure.dataset.points = String(points.length);
-    figure.querySelector("[data-chart-empty]").hidden = points.length > 0;
+    const hint = figure.querySelector("[data-chart-empty]");
+    hint.dataset.text ??= hint.textContent;
+    hint.textContent = waiting ? `${waiting === 1 ? "A rating has" : `${waiting} ratings have`} no goal chosen yet: ` +
+      `choose "${fieldsById[series].label}" and it appears on the chart.` : hint.dataset.text;
+    hint.hidden = points.length > 0 && !waiting;
     // With nothing to draw yet, empty axes still print: a grid to fill in by hand.
     const charts = bySeries.size ? [...bySeries] : [["", []]];
     figure.querySelector("[data-chart-series]").replaceChildren(...charts.map(([name, list], index) =>

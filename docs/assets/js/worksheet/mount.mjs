@@ -48,15 +48,15 @@ export function mount(form) {
   form.addEventListener("input", (event) => {
     const element = event.target.closest("[data-field]");
     if (!element) return;
-    save();
     redraw();
+    save();
     checks.changed(element);
   });
 
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button");
     if (!button || !form.contains(button)) return;
-    if (onGroupButton(button, fieldsById, () => { checks.showState(); save(); redraw(); })) return;
+    if (onGroupButton(button, fieldsById, () => { checks.showState(); redraw(); save(); })) return;
     if (button.matches("[data-send-worksheet]")) sendTo(button, config.urls, status);
   });
   form.querySelector("[data-action=print]").addEventListener("click", () => window.print());
