@@ -141,6 +141,18 @@ def _followers(worksheet: Worksheet, others: Sequence[Worksheet]) -> Iterator[di
                    "fields": [field["id"], *choices]}
 
 
+def intro_markdown(intro: str) -> str:
+    """A worksheet's intro: its first paragraph as it is, the rest folded in a <details>.
+
+    On a phone the form's first box then comes before the fold; the rest is one tap away.
+    """
+    first, _, rest = intro.strip().partition("\n\n")
+    if not rest.strip():
+        return first + "\n"
+    return (f"{first}\n\n<details class=\"ws-intro-more\" markdown=\"1\">\n"
+            f"<summary>More about this worksheet</summary>\n\n{rest.strip()}\n\n</details>\n")
+
+
 def page_markdown(worksheet: Worksheet) -> str:
     """The Markdown source of a worksheet page: title and intro; the form is added by render_form."""
     spec = worksheet.spec
@@ -148,7 +160,7 @@ def page_markdown(worksheet: Worksheet) -> str:
         {"title": spec.get("nav_title", spec["title"]), "description": spec["description"], "worksheet": spec["id"]},
         sort_keys=False,
     )
-    return f"---\n{front_matter}---\n\n# {spec['title']}\n\n{spec['intro']}\n"
+    return f"---\n{front_matter}---\n\n# {spec['title']}\n\n{intro_markdown(spec['intro'])}"
 
 
 def render_form(worksheet: Worksheet, urls: dict[str, Any], others: Sequence[Worksheet] = ()) -> str:

@@ -325,6 +325,10 @@ class Calendar(_Model):
     """Each review event's title."""
     review_description: str
     """Each review event's description."""
+    appointments_from: list[WorksheetId] = []
+    """Worksheets whose date fields are appointments (a session): one event each, no reviews."""
+    appointment_title: str = "Therapy session"
+    """An appointment event's title."""
 
 
 class StarterArea(_Model):

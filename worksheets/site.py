@@ -103,9 +103,12 @@ def worksheet_markdown(worksheet: pages.Worksheet, snapshot_key: str, *, form_ma
     if _has_checks(worksheet.spec["fields"]):
         # Worksheet pages with checks start the checker from <head>; others never fetch Python.
         meta["checker_urls"] = checker_urls(worksheet, snapshot_key)
+    if any(field.get("layout") == "side-by-side" for field in worksheet.spec["fields"]):
+        # Side by side needs the width: the page's table of contents gives it up.
+        meta["hide"] = ["toc"]
     front_matter = yaml.safe_dump(meta, sort_keys=False)
     marker = "\n" + FORM_MARKER.format(id=worksheet.id) + "\n" if form_marker else ""
-    return f"---\n{front_matter}---\n\n# {worksheet.spec['title']}\n\n{worksheet.spec['intro']}\n{marker}"
+    return f"---\n{front_matter}---\n\n# {worksheet.spec['title']}\n\n{pages.intro_markdown(worksheet.spec['intro'])}{marker}"
 
 
 def _has_checks(fields: list[dict]) -> bool:

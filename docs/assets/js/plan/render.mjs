@@ -52,8 +52,9 @@ function recordNodes(section, fields, values, path, options) {
 
 function calendarButton(deadline, options) {
   const holder = html("dd", { class: "plan-calendar" });
-  const button = html("button", { type: "button", class: "md-button" }, "Add this deadline to my calendar");
-  button.setAttribute("aria-label", `Add this deadline to my calendar: ${longDate(deadline.date)}, ${deadline.title}`);
+  const what = deadline.appointment ? "session" : "deadline";
+  const button = html("button", { type: "button", class: "md-button" }, `Add this ${what} to my calendar`);
+  button.setAttribute("aria-label", `Add this ${what} to my calendar: ${longDate(deadline.date)}, ${deadline.title}`);
   button.addEventListener("click", () => options.onCalendar(deadline));
   holder.append(button);
   return holder;

@@ -20,8 +20,15 @@ export function drawCharts(form, fieldsById) {
       series: series ? readField(fieldIn(item, series)) : "",
       cells: columns.map((column) => shownValue(column, readField(fieldIn(item, column.id)), { scaleOutOf: false })),
     })).filter((point) => ISO_DATE.test(point.date) && point.value !== "");
+    // A rating is drawn on its goal's line only: one with no goal chosen waits, named in the hint.
+    const waiting = series ? points.filter((point) => !point.series).length : 0;
+    if (waiting) points.splice(0, points.length, ...points.filter((point) => point.series));
     figure.dataset.points = String(points.length);
-    figure.querySelector("[data-chart-empty]").hidden = points.length > 0;
+    const hint = figure.querySelector("[data-chart-empty]");
+    hint.dataset.text ??= hint.textContent;
+    hint.textContent = waiting ? `${waiting === 1 ? "A rating has" : `${waiting} ratings have`} no goal chosen yet: ` +
+      `choose "${fieldsById[series].label}" and it appears on the chart.` : hint.dataset.text;
+    hint.hidden = points.length > 0 && !waiting;
     figure.querySelector("[data-chart-series]").replaceChildren(
       ...seriesCharts(points, fieldsById[y], fieldsById[series], columns, `${group.id}-chart`));
   }

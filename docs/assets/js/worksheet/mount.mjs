@@ -51,9 +51,9 @@ export function mount(form) {
     const element = event.target.closest("[data-field]");
     if (!element) return;
     const before = element.dataset.previous;
+    redraw();
     save();
     passRenameOn(form, config.followers, element, before);
-    redraw();
     checks.changed(element);
   });
 
@@ -61,7 +61,7 @@ export function mount(form) {
     const button = event.target.closest("button");
     if (!button || !form.contains(button)) return;
     if (onSuggestion(button)) return;
-    if (onGroupButton(button, fieldsById, () => { checks.showState(); save(); redraw(); })) return;
+    if (onGroupButton(button, fieldsById, () => { checks.showState(); redraw(); save(); })) return;
     if (button.matches("[data-send-worksheet]")) sendTo(button, config.urls, status);
   });
   form.querySelector("[data-action=print]").addEventListener("click", () => window.print());
