@@ -64,3 +64,17 @@ def test_the_command_line_prints_one_json_object_per_goal() -> None:
 @pytest.mark.parametrize("goal", ["", "   ", "🙂", "\u202eevil", "x" * 100_000])
 def test_odd_text_gets_an_answer(goal: str) -> None:
     assert set(CRITERIA) <= smart.check_goal(goal).keys()
+
+
+def test_the_browser_wheel_ships_every_file_of_the_checks_package() -> None:
+    import zipfile
+    from pathlib import Path
+
+    from worksheets import bundle
+
+    checks = Path(bundle.CHECKS_DIR)
+    expected = {f"worksheets/checks/{p.relative_to(checks).as_posix()}" for p in checks.rglob("*")
+                if p.suffix in {".py", ".json"} and "__pycache__" not in p.parts}
+    shipped = set(zipfile.ZipFile(bundle.build_bundle().wheel).namelist())
+    assert expected <= shipped, sorted(expected - shipped)
+    assert "worksheets/checks/smart/__init__.py" in shipped

@@ -1,4 +1,4 @@
-"""The SMART check against goals labelled by hand under ../shared/smart-rules.md, in CPython and in Pyodide."""
+"""The SMART check against goals labelled by hand under the rules in worksheets/checks/RULES.md, in CPython and in Pyodide."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from worksheets import bundle
 from worksheets.checks import api
 from worksheets.checks.smart import check_goal
 
-#: Two sets written and labelled independently by two people; the checker was tuned on the first
-#: and then measured on the second before being corrected where the rules file said so.
-LABELLED_SETS = ("labelled_goals.jsonl", "labelled_goals_second_rater.jsonl")
+#: Sets written and labelled independently by four raters; each later set was measured on first
+#: contact before the checker's rule gaps were fixed (figures in tests/data/README.md).
+LABELLED_SETS = ("labelled_goals.jsonl", "labelled_goals_second_rater.jsonl",
+                 "labelled_goals_set3.jsonl", "labelled_goals_set4.jsonl")
 LABELLED = [json.loads(line) for name in LABELLED_SETS
             for line in (Path(__file__).parent / "data" / name).open(encoding="utf-8")]
 JUDGED = ("specific", "measurable", "achievable", "time_bound")
@@ -39,7 +40,7 @@ def test_the_labelled_set_is_big_and_balanced_enough_to_mean_something() -> None
 def test_agreement_with_hand_labels(criterion: str) -> None:
     confusion: Counter[tuple[bool, bool]] = Counter()
     wrong = []
-    for goal in LABELLED:
+    for goal in [g for g in LABELLED if criterion in g]:  # the later raters did not label crisis
         result = check_goal(goal["goal"])
         if criterion != "crisis" and result["safety"]:
             continue  # a flagged goal gets support instead of verdicts (CONTRACTS.md)
@@ -54,6 +55,19 @@ def test_agreement_with_hand_labels(criterion: str) -> None:
     print("\n".join(wrong))
     required = 1.0 if criterion == "crisis" else REQUIRED_AGREEMENT
     assert agreement >= required, "\n".join(wrong)
+
+
+#: Labels that contradict the rules (tests/data/README.md says why); the checker follows the rules.
+AGAINST_THE_RULES = {"happiness"}
+
+
+@pytest.mark.parametrize("goal", [g for g in LABELLED if g.get("not_a_goal") and g["goal"] not in AGAINST_THE_RULES],
+                         ids=lambda g: g["goal"][:30])
+def test_text_that_is_not_a_goal_yet_meets_nothing_and_gets_one_kind_place_to_start(goal: dict) -> None:
+    result = check_goal(goal["goal"])
+    assert not any(result[c]["met"] for c in (*JUDGED, "relevant"))
+    assert len(result["prompts"]) == 1 and "Find your why" in result["prompts"][0]
+    assert not result["suggestion"]
 
 
 def test_pyodide_gives_exactly_the_answers_cpython_gives(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ def check_step(step: str, by_when: str = "") -> dict[str, Any]:
     """Verdicts for one step: `realistic` and `time_frame` ({met, feedback}), `crisis`, `prompts`, `safety`."""
     step = step if isinstance(step, str) else str(step)
     by_when = by_when if isinstance(by_when, str) else str(by_when)
-    flag = safety.screen_all(step, by_when)  # support instead of grading: ../shared/safety-rules.md
+    flag = safety.screen_all(step, by_when)  # support instead of grading (worksheets/checks/RULES.md)
     if flag:
         return safety.flagged_step_result(flag)
     if not step.strip():

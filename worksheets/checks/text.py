@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-#: Only this much of a goal is read closely; a longer paste is still checked for crisis words whole.
+#: Only this much of a goal is read closely (the safety screen, safety.py, reads further).
 MAX_READ_CHARS = 3000
 
 
@@ -41,8 +41,24 @@ _THOUSANDS = re.compile(r"\b(\d+)\s?k\s+(steps|words)\b")
 
 @cache
 def _translations() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = lexicon()["translations"]
+    table = {**lexicon()["translations"], **lexicon()["shorthand"]}
     return phrase_pattern(list(table)), table
+
+
+@cache
+def _foreign() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The first word of every translated phrase (a quick filter), and the phrases as one pattern."""
+    phrases = list(lexicon()["translations"])
+    return frozenset(p.split()[0] for p in phrases), phrase_pattern(phrases)
+
+
+def has_foreign_words(text: str) -> bool:
+    """Whether the text holds words of another language that the check reads by their meaning."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_QUOTES)
+    first_words, pattern = _foreign()
+    if first_words.isdisjoint(re.findall(r"[^\W\d_][\w'-]*", text)):
+        return False
+    return bool(pattern.search(text))
 
 
 @cache

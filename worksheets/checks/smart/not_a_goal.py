@@ -1,0 +1,69 @@
+"""Text that is not a goal yet: "idk", "?", "n/a", a name alone, keyboard mash, a web address,
+"what am I supposed to write", "my therapist told me to fill this in". Nothing is judged; the
+person gets one kind place to start instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import verbose
+from .vocabulary import vocabulary
+
+_URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_ASKING_WHAT_TO_WRITE = re.compile(r"""
+    ^(?:wait\s+|so\s+|um+\s+|idk\s+)?
+    (?:what|how)\s+(?:am\s+i|do\s+i|should\s+i|is\s+this|are\s+we)\s+(?:supposed\s+to\s+|meant\s+to\s+)?
+    (?:write|put|say|do|fill\s+in|for)\b
+""", re.VERBOSE)
+_TOLD_TO_FILL_IN = verbose(r"""
+    ^(?:idk\s+|so\s+)?(?:my\s+)?(?:<PEOPLE>|counsell?or|psychologist|gp|school)
+    \s+(?:said|says|told\s+me|tells\s+me|made\s+me|makes\s+me|wants\s+me|asked\s+me)
+    \s+(?:i\s+(?:have|had|need)\s+to\s+|to\s+)?(?:do|fill|write|complete)\b
+""")
+_NAME = re.compile(r"^(?:(?:my name is|i'm|i am|this is|it's)\s+)?[A-Z][a-z]{2,14}$", re.IGNORECASE)
+_NOUN_ENDING = re.compile(r"(?:ness|tion|ment|ity|ies|ship|ing|ence|ance|dom|hood)$")
+
+
+def _keyboard_mash(word: str) -> bool:
+    """'asdf', 'qwe', 'jkl', 'sdkfj': letters in a row on the keyboard, or no vowel at all."""
+    if len(word) < 3:
+        return False
+    if not re.search(r"[aeiouy]", word):
+        return True
+    return any(word[i:i + 3] in row for row in _KEYBOARD_ROWS for i in range(len(word) - 2))
+
+
+def not_a_goal(raw: str, text: str) -> bool:
+    """Not a goal yet: "idk", "?", "n/a", a name alone, keyboard mash, a URL, "what am I supposed to write"."""
+    # Read before translation too, so "no sé qué escribir" is not half translated first.
+    return _not_a_goal(raw, text) or _not_a_goal(raw, re.sub(r"\s+", " ", raw.lower().replace("’", "'")).strip())
+
+
+def _not_a_goal(raw: str, text: str) -> bool:
+    if len(text) > 80:
+        return False  # a paragraph is a goal to read, whatever else it says
+    words = vocabulary()
+    bare = re.sub(r"[^\w\s'/?-]", " ", text)
+    bare = words.chatter.sub(" ", bare)
+    bare = re.sub(r"\s+", " ", bare).strip(" ?")
+    if not re.search(r"[^\W\d_]", text) or _URL.match(raw):
+        return True
+    if not bare or words.not_a_goal.fullmatch(bare):
+        return True
+    if _ASKING_WHAT_TO_WRITE.match(bare) or _TOLD_TO_FILL_IN.match(bare):
+        return True
+    if words.not_a_goal.match(bare) and _TOLD_TO_FILL_IN.match(words.not_a_goal.sub("", bare, count=1).strip()):
+        return True
+    letters = re.findall(r"[a-z]+", bare)
+    if letters and all(_keyboard_mash(w) for w in letters) and not words.verb.search(bare):
+        return True
+    name = raw.strip(" .!?")
+    if not _NAME.match(name) or not name.split()[-1][:1].isupper():
+        return False
+    name = name.split()[-1]
+    return bool(not _NOUN_ENDING.search(name.lower())
+                and not any(p.search(name.lower()) for p in (words.verb, words.feeling, words.benign_direction,
+                                                               words.setting, words.countable, words.absolute,
+                                                               words.vague, words.life_area, words.people)))

@@ -1,0 +1,92 @@
+"""Sizes no one could reach in the time a goal gives itself ("20 kg in 2 weeks", "10x more productive")."""
+
+from __future__ import annotations
+
+import re
+
+from .timing import weeks_in
+
+#: (amount pattern, the most a person could do per week by unit, what it is)
+_PER_WEEK_LIMITS = (
+    (re.compile(r"\b(?:lose|drop|shed)\s+(\d+(?:\.\d+)?)\s*(kg|kilos?|lbs?|pounds?|stone)\b"),
+     {"kg": 2.0, "kilo": 2.0, "kilos": 2.0, "lb": 4.5, "lbs": 4.5, "pound": 4.5, "pounds": 4.5, "stone": 0.35}, "weight"),
+    (re.compile(r"\bread\s+(\d+)\s+(books?|novels?)\b"), {"book": 5, "books": 5, "novel": 5, "novels": 5}, "books"),
+)
+#: (amount pattern, the most a person could do in one day)
+_PER_DAY_LIMITS = (
+    (re.compile(r"\b(\d[\d,]*)\s+(?:push-?ups|press-?ups|sit-?ups|squats|burpees)\b"), 300),
+    (re.compile(r"\b(\d[\d,]*)\s*k?\s+steps\b"), 60000),
+    (re.compile(r"\b(?:run|walk|cycle|swim)\s+(\d+)\s*(?:km|kilomet)"), 60),
+    (re.compile(r"\b(\d+)\s+hours?\s+(?:of\s+)?(?:sleep|study|studying|work|working)\b"
+                r"|\b(?:sleep|study|work)\s+(?:for\s+)?(\d+)\s+hours?\b"), 14),
+    (re.compile(r"\b(?:meditate|exercise|train|run|walk|read|practise|practice|journal|pray|stretch)\s+(?:for\s+)?(\d+)\s+hours?\b"
+                r"|\b(\d+)\s+hours?\s+of\s+(?:meditation|exercise|training|reading|practice|yoga)\b"), 6),
+)
+#: Tasks a person could finish at most this many of in a day, however hard they push.
+_TASKS_PER_DAY = {"recipe": 6, "project": 2, "essay": 2, "chapter": 10, "application": 40, "job": 40, "college": 10,
+                  "thing": 30, "task": 30, "page": 150, "pushup": 1000, "situp": 1000, "squat": 1000, "newword": 100}
+_TASKS = re.compile(r"\b(\d[\d,]*)\s+(?:of\s+(?:my|his|her|their|the)\s+)?(?:[a-z'-]+\s+){0,2}?"
+                    r"(recipe|project|essay|chapter|application|job|college|thing|task|page|push-?up|sit-?up|squat)s?\b")
+_NEW_WORDS = re.compile(r"\b(?:learn|memori[sz]e)\s+(\d[\d,]*)\s+(?:[a-z]+\s+)?(?:words|phrases)\b")
+_LANGUAGE = re.compile(r"\b(?:learn|master|speak)\s+(?:a\s+(?:new\s+)?language|[a-z]+\s+fluently|(?:fluent\s+)?[a-z]+ish\b|"
+                       r"(?:fluent\s+)?(?:mandarin|japanese|german|french|spanish|italian|arabic|russian|korean|portuguese|english))")
+_SCORE_CHANGE = re.compile(r"\b(?:raise|improve|increase|reduce|lower|drop|cut|get|bring)\s+(?:my\s+)?(?:[a-z0-9-]+\s+){0,2}?"
+                           r"(?:score|gad-?7|phq-?9|y-?bocs|suds|bdi|rating)\s+(?:by\s+(\d+)\s+points?|from\s+(\d+)\s+to\s+(\d+))")
+_WHOLE_LIFE = re.compile(r"\b(?:fix|sort out|sort|change|solve|heal|repair|turn around)\s+(?:my\s+|our\s+)?"
+                         r"(?:whole\s+life|entire\s+life|life|everything|all\s+(?:of\s+)?my\s+problems|\d+\s+years\s+of)\b")
+_MULTIPLIER = re.compile(r"\b(\d+)\s?x\s+(?:more|better|faster|as)\b|\b(\d+)\s?x\b")
+_MONEY = re.compile(r"\b(?:save|pay off|pay back|earn|clear)\s+(?:my\s+|the\s+)?(?:whole\s+|entire\s+|full\s+)?[£$€]?\s?(\d+(?:[.,]\d+)?)\s?(k|000)?\b")
+_WHOLE_BOOK = re.compile(r"\b(?:a|an|my|the)\s+(?:[a-z0-9,]+\s+){0,2}?(?:whole|entire|full)?\s*(?:[a-z0-9,]+\s+){0,2}(?:novel|book|thesis|dissertation)\b")
+_THESIS = re.compile(r"\b(?:write|finish|complete|do)\s+(?:my|a|the)\s+(?:[a-z]+\s+)?(?:thesis|dissertation|novel|phd)\b")
+_EVERY_DAY = re.compile(r"\b(?:a|per|each|every)\s+(?:day|night)\b|\bdaily\b")
+
+
+def impossible(goal: str) -> str | None:
+    """The part of the goal that asks for an impossible size, or None."""
+    multiplier = _MULTIPLIER.search(goal)
+    if multiplier and int(multiplier.group(1) or multiplier.group(2)) >= 3:
+        return multiplier.group(0)
+    weeks = weeks_in(goal)
+    for pattern, per_week, _ in _PER_WEEK_LIMITS:
+        match = pattern.search(goal)
+        if match and weeks:
+            limit = per_week.get(match.group(2), per_week.get(match.group(2).rstrip("s"), 0))
+            if float(match.group(1)) / max(weeks, 1.0) > limit:
+                return match.group(0)
+    money = _MONEY.search(goal)
+    if money and weeks and weeks <= 4.5:
+        amount = float(money.group(1).replace(",", "")) * (1000 if money.group(2) in {"k", "000"} else 1)
+        if amount >= 5000:
+            return money.group(0)
+    if _WHOLE_BOOK.search(goal) and re.search(r"\b(?:whole|entire|full)\b", goal) and weeks and weeks <= 2:
+        return "a whole book in days"
+    thesis = _THESIS.search(goal)
+    if thesis and weeks is not None and weeks <= 1:
+        return thesis.group(0)
+    if weeks is not None and weeks <= 1:
+        days = max(weeks * 7, 1 / 24)
+        for task in _TASKS.finditer(goal):
+            limit = _TASKS_PER_DAY[task.group(2).replace("-", "")]
+            if float(task.group(1).replace(",", "")) / days > limit:
+                return task.group(0)
+        words = _NEW_WORDS.search(goal)
+        if words and float(words.group(1).replace(",", "")) / days > _TASKS_PER_DAY["newword"]:
+            return words.group(0)
+        score = _SCORE_CHANGE.search(goal)
+        if score:
+            change = float(score.group(1)) if score.group(1) else abs(float(score.group(2)) - float(score.group(3)))
+            if change >= 10:
+                return score.group(0)
+    if weeks is not None and weeks <= 4.5 and (_WHOLE_LIFE.search(goal) or _LANGUAGE.search(goal)):
+        return (_WHOLE_LIFE.search(goal) or _LANGUAGE.search(goal)).group(0)
+    if re.search(r"\bcouch\b.*\bmarathon\b", goal) and (weeks is None or weeks < 12):
+        return "couch to marathon"
+    for pattern, limit in _PER_DAY_LIMITS:
+        match = pattern.search(goal)
+        if match and _EVERY_DAY.search(goal):
+            amount = float(next(g for g in match.groups() if g).replace(",", ""))
+            if " k " in match.group(0) or match.group(0).split()[0].endswith("k"):
+                amount *= 1000
+            if amount > limit:
+                return match.group(0)
+    return None
