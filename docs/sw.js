@@ -91,7 +91,13 @@ self.addEventListener("activate", (event) => {
 });
 
 // From assets/js/offline.js: {type: "keep", python}; answers {type: "kept", version, python}.
+// And {type: "take-over"}: the person chose "A new version is ready: reload", so this waiting
+// worker takes over now instead of when the last page of the old build closes.
 self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "take-over") {
+    self.skipWaiting();
+    return;
+  }
   if (!event.data || event.data.type !== "keep") return;
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);

@@ -96,6 +96,12 @@ def _validate_links(worksheets: list[Worksheet]) -> None:
             if group.get("kind") != "repeat" or send["field"] not in {f["id"] for f in group["fields"]}:
                 raise SpecError(f"{name}: '{send['group']}.{send['field']}' is not a field of a repeat group there")
         for field in _walk(spec["fields"]):
+            if field.get("suggest_from"):
+                source = field["suggest_from"]
+                name = f"{worksheet.source.name}: field {field['id']}: suggest_from"
+                group = target_fields(name, source["worksheet"]).get(source["group"], {})
+                if group.get("kind") != "repeat" or source["field"] not in {f["id"] for f in group["fields"]}:
+                    raise SpecError(f"{name}: '{source['group']}.{source['field']}' is not a field of a repeat group there")
             for keyword, source in ((field.get("check") or {}).get("context_from") or {}).items():
                 name = f"{worksheet.source.name}: field {field['id']}: context_from {keyword}"
                 fields = target_fields(name, source["worksheet"])
@@ -116,6 +122,37 @@ def _environment() -> jinja2.Environment:
     )
 
 
+def _followers(worksheet: Worksheet, others: Sequence[Worksheet]) -> Iterator[dict[str, Any]]:
+    """Worksheets whose fields offer this one's entries (suggest_from): a rename here renames there.
+
+    Each names the source (`from`: group and field here) and the fields there that hold its texts:
+    the suggesting field, and the choices that list that field's entries (options_from).
+    """
+    for other in others:
+        groups = [f for f in other.spec["fields"] if f.get("kind") == "repeat"]
+        for field in _walk(other.spec["fields"]):
+            source = field.get("suggest_from")
+            if not source or source["worksheet"] != worksheet.id:
+                continue
+            holder = next((g["id"] for g in groups if field in g["fields"]), None)
+            choices = [f["id"] for f in _walk(other.spec["fields"])
+                       if (f.get("options_from") or {}) == {"group": holder, "field": field["id"]}]
+            yield {"worksheet": other.id, "from": {"group": source["group"], "field": source["field"]},
+                   "fields": [field["id"], *choices]}
+
+
+def intro_markdown(intro: str) -> str:
+    """A worksheet's intro: its first paragraph as it is, the rest folded in a <details>.
+
+    On a phone the form's first box then comes before the fold; the rest is one tap away.
+    """
+    first, _, rest = intro.strip().partition("\n\n")
+    if not rest.strip():
+        return first + "\n"
+    return (f"{first}\n\n<details class=\"ws-intro-more\" markdown=\"1\">\n"
+            f"<summary>More about this worksheet</summary>\n\n{rest.strip()}\n\n</details>\n")
+
+
 def page_markdown(worksheet: Worksheet) -> str:
     """The Markdown source of a worksheet page: title and intro; the form is added by render_form."""
     spec = worksheet.spec
@@ -123,7 +160,7 @@ def page_markdown(worksheet: Worksheet) -> str:
         {"title": spec.get("nav_title", spec["title"]), "description": spec["description"], "worksheet": spec["id"]},
         sort_keys=False,
     )
-    return f"---\n{front_matter}---\n\n# {spec['title']}\n\n{spec['intro']}\n"
+    return f"---\n{front_matter}---\n\n# {spec['title']}\n\n{intro_markdown(spec['intro'])}"
 
 
 def render_form(worksheet: Worksheet, urls: dict[str, Any], others: Sequence[Worksheet] = ()) -> str:
@@ -133,6 +170,9 @@ def render_form(worksheet: Worksheet, urls: dict[str, Any], others: Sequence[Wor
     so it can label whatever it finds saved; `gathers` only sets the order.
     """
     config: dict[str, Any] = {"worksheet": worksheet.spec, "urls": urls}
+    followers = list(_followers(worksheet, others))
+    if followers:
+        config["followers"] = followers
     if worksheet.spec["gathers"]:
         config["worksheets"] = {other.id: other.spec for other in others if other.id != worksheet.id}
     # An attribute's value: the template escapes it for HTML.

@@ -133,6 +133,17 @@ class SendTo(_Model):
     """The button's text."""
 
 
+class SuggestFrom(_Model):
+    worksheet: WorksheetId
+    """The other worksheet whose saved entries are offered."""
+    group: FieldId
+    """Its repeat group."""
+    field: FieldId
+    """The field of that group's items whose texts are offered; renaming one there renames it here."""
+    label: str = "Or use a goal you saved on the SMART goal worksheet:"
+    """The line above the offered entries."""
+
+
 class OptionsFrom(_Model):
     group: FieldId
     """A repeat group of this worksheet."""
@@ -182,8 +193,17 @@ class _Field(_Model):
 
 
 class TextField(_Field):
+    _omit_if_none = frozenset({"suggest_from"})
     kind: Literal["textarea", "text", "date"]
     """`textarea`, `text` or `date`."""
+    suggest_from: SuggestFrom | None = None
+    """Offer another worksheet's saved entries to pick (a new text stays possible); they follow its renames."""
+
+    @model_validator(mode="after")
+    def _suggest_text_only(self) -> TextField:
+        if self.suggest_from is not None and self.kind == "date":
+            raise ValueError("suggest_from needs a text or textarea field")
+        return self
 
 
 class ScaleField(_Field):
@@ -305,6 +325,10 @@ class Calendar(_Model):
     """Each review event's title."""
     review_description: str
     """Each review event's description."""
+    appointments_from: list[WorksheetId] = []
+    """Worksheets whose date fields are appointments (a session): one event each, no reviews."""
+    appointment_title: str = "Therapy session"
+    """An appointment event's title."""
 
 
 class StarterArea(_Model):

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from mkdocs.utils import get_relative_url
 
-from worksheets import bundle, csp, offline, pages, support_lines
+from worksheets import bundle, csp, offline, pages, support_lines, webapp
 
 #: Where the runtime, lock file and wheel are served from, relative to the site root.
 PYODIDE_URL = "pyodide/"
@@ -39,6 +39,8 @@ GZIP_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "gzip"
 #: Set by python_files(): {name: {bytes, gzip, sha256}} of what the worker downloads (checker_urls):
 #: the size and hash of the file as sent (FILE.gz where `gzip`).
 _downloads: dict[str, dict[str, Any]] = {}
+#: Quick exit's default target: a neutral page, nothing to do with therapy (mkdocs.yml extra.quick_exit_url).
+QUICK_EXIT_URL = "https://www.bbc.com/weather"
 #: Where the built HTML of a worksheet page gets its form (kept by Markdown as a raw HTML block).
 FORM_MARKER = '<div data-worksheet-form-goes-here="{id}"></div>'
 _WORKSHEET_LINK = re.compile(r"""^\{\{\s*worksheet_link\(\s*["']([^"']*)["']\s*\)\s*\}\}[ \t]*$""", re.M)
@@ -69,6 +71,8 @@ def template_extra(extra: dict[str, Any]) -> None:
     extra["support_lines"] = support_lines.load()
     extra["support_line_regions"] = support_lines.REGIONS
     extra["support"] = support_lines.template_context(extra["support_lines"])
+    # Where Quick exit goes (overrides/partials/quick-exit.html): a plain link, never fetched by the site.
+    extra.setdefault("quick_exit_url", QUICK_EXIT_URL)
 
 
 def page_url(worksheet: pages.Worksheet) -> str:
@@ -99,9 +103,12 @@ def worksheet_markdown(worksheet: pages.Worksheet, snapshot_key: str, *, form_ma
     if _has_checks(worksheet.spec["fields"]):
         # Worksheet pages with checks start the checker from <head>; others never fetch Python.
         meta["checker_urls"] = checker_urls(worksheet, snapshot_key)
+    if any(field.get("layout") == "side-by-side" for field in worksheet.spec["fields"]):
+        # Side by side needs the width: the page's table of contents gives it up.
+        meta["hide"] = ["toc"]
     front_matter = yaml.safe_dump(meta, sort_keys=False)
     marker = "\n" + FORM_MARKER.format(id=worksheet.id) + "\n" if form_marker else ""
-    return f"---\n{front_matter}---\n\n# {worksheet.spec['title']}\n\n{worksheet.spec['intro']}\n{marker}"
+    return f"---\n{front_matter}---\n\n# {worksheet.spec['title']}\n\n{pages.intro_markdown(worksheet.spec['intro'])}{marker}"
 
 
 def _has_checks(fields: list[dict]) -> bool:
@@ -177,6 +184,7 @@ def add_forms(site_dir: Path, worksheets: dict[str, pages.Worksheet], snapshot_k
 
 def finish(site_dir: Path, site_url: str, *, serving: bool = False) -> None:
     """After the generator: the policy in every page, then the offline manifest over the final files."""
+    webapp.write(site_dir)
     csp.fill_policies(site_dir, serving=serving)
     offline.check_scope(site_url, site_dir)
     offline.write_service_worker(site_dir, offline.precache_manifest(site_dir, empty=serving))

@@ -21,7 +21,37 @@ function ask() {
 function register() {
   if (registration) return;
   registration = navigator.serviceWorker.register(new URL("sw.js", ROOT), { scope: ROOT.href });
-  registration.then(ask, () => { /* no offline copy (private mode, storage off): the site works as before */ });
+  registration.then((ready) => {
+    ask();
+    offerUpdate(ready);
+  }, () => { /* no offline copy (private mode, storage off): the site works as before */ });
+}
+
+// A new build waits while this page is open: a quiet prompt offers to reload into it.
+function offerUpdate(ready) {
+  const waiting = () => ready.waiting && navigator.serviceWorker.controller && showPrompt(ready.waiting);
+  waiting();
+  ready.addEventListener("updatefound", () => {
+    const next = ready.installing;
+    if (next) next.addEventListener("statechange", () => { if (next.state === "installed") waiting(); });
+  });
+}
+
+function showPrompt(worker) {
+  if (document.querySelector("[data-update-ready]")) return;
+  const box = document.createElement("div");
+  box.className = "update-ready";
+  box.setAttribute("role", "status");
+  box.dataset.updateReady = "";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Reload";
+  box.append("A new version is ready: ", button);
+  button.addEventListener("click", () => {
+    navigator.serviceWorker.addEventListener("controllerchange", () => window.location.reload(), { once: true });
+    worker.postMessage({ type: "take-over" });
+  });
+  document.body.append(box);
 }
 
 // Calls `then` once the checker of this page is no longer loading (or after `waitAtMost` ms).

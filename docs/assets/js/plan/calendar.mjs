@@ -44,6 +44,10 @@ export function calendarFile(deadlines, config, pageUrl, now = new Date()) {
     "TRANSP:TRANSPARENT", "END:VEVENT");
   for (const deadline of deadlines) {
     const about = `${deadline.title}\n\n${deadline.label}: ${longDate(deadline.date)}\nYour plan: ${pageUrl}`;
+    if (deadline.appointment) {
+      event(deadline.uid, deadline.date, calendar.appointment_title || deadline.label, about);
+      continue;
+    }
     event(deadline.uid, deadline.date, `${calendar.deadline_title}: ${deadline.title}`, about);
     const firstReview = addDays(today, 7 * weeks);
     if (firstReview < deadline.date) {

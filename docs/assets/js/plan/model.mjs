@@ -25,15 +25,18 @@ export function recordTitle(fields, values) {
 
 /** The deadlines of one record (the document itself, or one item of a group at `path`). */
 export function recordDeadlines(section, fields, values, path, config) {
-  const from = (config.worksheet.calendar || {}).deadlines_from || [];
-  if (!from.includes(section.id)) return [];
+  const calendar = config.worksheet.calendar || {};
+  // An appointment (a session's date) is one event on its day; a deadline also has reviews.
+  const appointment = (calendar.appointments_from || []).includes(section.id);
+  if (!appointment && !(calendar.deadlines_from || []).includes(section.id)) return [];
   return fields.filter((field) => field.kind === "date" && ISO_DATE.test(values[field.id] || ""))
     .map((field) => ({
       field: field.id,
       uid: `${section.id}-${path}-${field.id}-${values[field.id]}`,
       date: values[field.id],
       label: field.label,
-      title: recordTitle(fields, values) || section.title,
+      title: appointment ? section.title : recordTitle(fields, values) || section.title,
+      ...(appointment ? { appointment: true } : {}),
     }));
 }
 

@@ -27,10 +27,30 @@ export function mount(root) {
   let documents = {};
   let sections = [];
 
-  const say = (message) => { alert.textContent = ""; status.textContent = message; };
-  const warn = (message) => { status.textContent = ""; alert.textContent = message; };
+  // Messages show where the person is looking: after the control that caused them, focused.
+  const home = document.createComment("messages");
+  status.before(home);
+  const place = (near) => {
+    const spot = near && (near.closest(".plan-buttons, p, .plan-confirm") || near);
+    if (spot && root.contains(spot) && !spot.hidden) spot.after(status, alert);
+    else home.after(status, alert);
+  };
+  const show = (shown, hidden, message, near) => {
+    place(near);
+    hidden.textContent = "";
+    shown.textContent = message;
+    if (message && near) {
+      shown.tabIndex = -1;
+      shown.focus({ preventScroll: true });
+      shown.scrollIntoView({ block: "nearest" });
+    }
+  };
+  const say = (message, near) => show(status, alert, message, near);
+  const warn = (message, near) => show(alert, status, message, near);
   const ownDocuments = () => allValues() ?? {};
-  const imports = importFlow(root, { find, say, warn, specs, ownCount: () => Object.keys(ownDocuments()).length });
+  const fileInput = find("[data-import-file]");
+  const imports = importFlow(root, { find, say: (m) => say(m, m && fileInput), warn: (m) => warn(m, fileInput),
+    specs, ownCount: () => Object.keys(ownDocuments()).length });
 
   async function load() {
     const shared = window.location.hash.startsWith(SHARE_MARK);
@@ -85,7 +105,8 @@ export function mount(root) {
 
   function calendarOf(deadline) {
     download(`therapy-goal-${deadline.date}.ics`, calendarFile([deadline], config, pageUrl()), "text/calendar");
-    say("A calendar file with this deadline and its reviews is downloading. Open it to add them to your calendar.");
+    say(deadline.appointment ? "A calendar file with this session is downloading. Open it to add it to your calendar."
+      : "A calendar file with this deadline and its reviews is downloading. Open it to add them to your calendar.");
   }
 
   async function copy(text, done) {
@@ -103,11 +124,11 @@ export function mount(root) {
       window.history.pushState(null, "", pageUrl());
       load();
     },
-    calendar() {
+    calendar(near) {
       const deadlines = allDeadlines(sections, config);
-      if (!deadlines.length) return warn(MESSAGES.noDeadline);
+      if (!deadlines.length) return warn(MESSAGES.noDeadline, near);
       download("my-therapy-goals.ics", calendarFile(deadlines, config, pageUrl()), "text/calendar");
-      say("Your calendar file is downloading. Open it to add your deadlines and reviews to your calendar.");
+      say("Your calendar file is downloading. Open it to add your deadlines and reviews to your calendar.", near);
     },
     "copy-text": () => copy(planText(sections, config), "Your plan is copied as plain text. Paste it into a note or a message."),
     async share() {
@@ -119,23 +140,23 @@ export function mount(root) {
       say("Your share link is ready, below.");
     },
     "copy-link": () => copy(find("[data-share-link]").href, "The share link is copied."),
-    export() {
+    export(near) {
       const entries = siteEntries("worksheet:");
-      if (entries === null) return warn(MESSAGES.blocked);
+      if (entries === null) return warn(MESSAGES.blocked, near);
       const data = collectExport(entries);
       download(`set-your-therapy-goals-${localToday()}.json`, JSON.stringify(data, null, 2), "application/json");
       const count = Object.keys(data.worksheets).length;
-      say(`Your data from ${plural(count, "worksheet", "worksheets")} is downloading as one file. Keep it somewhere private.`);
+      say(`Your data from ${plural(count, "worksheet", "worksheets")} is downloading as one file. Keep it somewhere private.`, near);
     },
     "import-confirm"() {
       const taken = imports.take();
       if (!taken) return;
-      if (!replaceAll(taken.entries, "worksheet:")) return warn(MESSAGES.importFailed);
-      load().then(() => say(`Imported ${plural(taken.contents.length, "worksheet", "worksheets")}. Your plan below shows what the file holds.`));
+      if (!replaceAll(taken.entries, "worksheet:")) return warn(MESSAGES.importFailed, fileInput);
+      load().then(() => say(`Imported ${plural(taken.contents.length, "worksheet", "worksheets")}. Your plan above shows what the file holds.`, fileInput));
     },
     "import-cancel"() {
       imports.close();
-      say("Nothing was imported; your data is as it was.");
+      say("Nothing was imported; your data is as it was.", fileInput);
     },
     delete() {
       deleteConfirm.hidden = false;
@@ -165,7 +186,7 @@ export function mount(root) {
     const control = event.target.closest("[data-action]");
     if (!control || !root.contains(control) || !actions[control.dataset.action]) return;
     event.preventDefault();
-    actions[control.dataset.action]();
+    actions[control.dataset.action](control);
   });
   return { root, load };
 }

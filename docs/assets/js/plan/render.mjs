@@ -3,7 +3,8 @@
 
 import { html } from "../core/dom.mjs";
 import { longDate } from "../core/dates.mjs";
-import { SHORT_KINDS, TEXT_KINDS, countEntries, filled, filledFields, shownValue } from "../core/spec.mjs";
+import { SHORT_KINDS, TEXT_KINDS, countEntries, filled, filledFields, isPlainObject, shownValue } from "../core/spec.mjs";
+import { chartsOfValues } from "../worksheet/chart.mjs";
 import { recordDeadlines } from "./model.mjs";
 
 /**
@@ -51,14 +52,27 @@ function recordNodes(section, fields, values, path, options) {
 
 function calendarButton(deadline, options) {
   const holder = html("dd", { class: "plan-calendar" });
-  const button = html("button", { type: "button", class: "md-button" }, "Add this deadline to my calendar");
-  button.setAttribute("aria-label", `Add this deadline to my calendar: ${longDate(deadline.date)}, ${deadline.title}`);
+  const what = deadline.appointment ? "session" : "deadline";
+  const button = html("button", { type: "button", class: "md-button" }, `Add this ${what} to my calendar`);
+  button.setAttribute("aria-label", `Add this ${what} to my calendar: ${longDate(deadline.date)}, ${deadline.title}`);
   button.addEventListener("click", () => options.onCalendar(deadline));
   holder.append(button);
   return holder;
 }
 
 function groupNode(section, field, items, options) {
+  const node = groupEntries(section, field, items, options);
+  // A group the worksheet draws as a chart (Progress's ratings) is drawn here too, by the same code.
+  const charts = field.chart ? chartsOfValues(field, items.filter(isPlainObject), `plan-${section.id}-${field.id}-chart`) : [];
+  if (charts.length) {
+    const figure = html("figure", { class: "ws-chart plan-chart", "aria-label": field.chart.title || field.label });
+    figure.append(...charts);
+    node.append(figure);
+  }
+  return node;
+}
+
+function groupEntries(section, field, items, options) {
   const nested = field.fields || [];
   const kept = items.filter((item) => countEntries(item) > 0);
   const wrapper = html("div", { class: "plan-group" });

@@ -1,9 +1,81 @@
 // The only module that touches localStorage. A storage error never breaks the page: each call
-// says what went wrong instead of throwing.
+// says what went wrong instead of throwing. With "Don't keep my answers on this device" on
+// (tabOnly), answers live in this tab's sessionStorage instead, and localStorage holds nothing of
+// them: only the choice itself, under a key outside the site's prefix (never exported or imported).
 
 import { DOCUMENT_KEY, NewerVersionError, STORAGE_PREFIX, documentKey, newDocument, parseDocument } from "./schema.mjs";
 
 let persistenceAsked = false;
+
+const TAB_ONLY_KEY = "set-your-therapy-goals.tab-only";
+
+/** Whether answers are kept in this tab only. */
+export function tabOnly() {
+  try {
+    return window.localStorage.getItem(TAB_ONLY_KEY) === "1";
+  } catch (error) {
+    return false;
+  }
+}
+
+/** Set in a tab that has its own copy of what the device kept (made the first time it is needed). */
+const TAB_SEEDED_KEY = "set-your-therapy-goals.tab-seeded";
+
+/** Where answers are kept now: this tab's sessionStorage, or the device's localStorage. */
+function area() {
+  if (!tabOnly()) return window.localStorage;
+  if (window.sessionStorage.getItem(TAB_SEEDED_KEY) === null) {
+    // The tab starts from what the device kept before, and changes only its own copy.
+    moveAnswers(window.localStorage, window.sessionStorage);
+    window.sessionStorage.setItem(TAB_SEEDED_KEY, "1");
+  }
+  return window.sessionStorage;
+}
+
+/** The site's keys in `storage`. */
+function siteKeys(storage) {
+  const keys = [];
+  for (let index = 0; index < storage.length; index++) {
+    if (storage.key(index).startsWith(STORAGE_PREFIX)) keys.push(storage.key(index));
+  }
+  return keys;
+}
+
+function moveAnswers(from, to) {
+  for (const key of siteKeys(from)) to.setItem(key, from.getItem(key));
+}
+
+/**
+ * Turns "keep in this tab only" on (the device's answers are copied into the tab, and nothing more
+ * is written to the device) or off (`keepTab`: the tab's answers are saved on the device; either
+ * way the tab's copy is dropped). False when the browser would not.
+ */
+export function setTabOnly(on, { keepTab = false } = {}) {
+  try {
+    if (on === tabOnly()) return true;
+    if (on) {
+      window.localStorage.setItem(TAB_ONLY_KEY, "1");
+      area();
+    } else {
+      if (keepTab) moveAnswers(window.sessionStorage, window.localStorage);
+      for (const [key] of siteEntries()) window.sessionStorage.removeItem(key);
+      window.sessionStorage.removeItem(TAB_SEEDED_KEY);
+      window.localStorage.removeItem(TAB_ONLY_KEY);
+    }
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+/** Whether this device keeps any answers in localStorage (while tabOnly, from before). */
+export function deviceHasAnswers() {
+  try {
+    return siteKeys(window.localStorage).length > 0;
+  } catch (error) {
+    return false;
+  }
+}
 
 /** Some browsers clear a site's data after days without a visit unless it is marked persistent. */
 function askToPersist() {
@@ -22,7 +94,7 @@ export function read(worksheetId) {
   const key = documentKey(worksheetId);
   let raw;
   try {
-    raw = window.localStorage.getItem(key);
+    raw = area().getItem(key);
   } catch (error) {
     return { values: {}, problem: "blocked" };
   }
@@ -32,8 +104,8 @@ export function read(worksheetId) {
   } catch (error) {
     const problem = error instanceof NewerVersionError ? "newer" : "unreadable";
     try {
-      window.localStorage.setItem(`${key}:unreadable:${Date.now()}`, raw);
-      window.localStorage.removeItem(key);
+      area().setItem(`${key}:unreadable:${Date.now()}`, raw);
+      area().removeItem(key);
     } catch (ignored) {
       // No room to move it: it stays where it is, and nothing may be saved over it.
       return { values: {}, problem, stuck: true };
@@ -45,11 +117,11 @@ export function read(worksheetId) {
 /** Saves a worksheet's values; false when the browser would not. */
 export function write(worksheetId, values) {
   try {
-    window.localStorage.setItem(documentKey(worksheetId), JSON.stringify(newDocument(worksheetId, values)));
+    area().setItem(documentKey(worksheetId), JSON.stringify(newDocument(worksheetId, values)));
   } catch (error) {
     return false;
   }
-  askToPersist();
+  if (!tabOnly()) askToPersist();
   return true;
 }
 
@@ -57,9 +129,10 @@ export function write(worksheetId, values) {
 export function siteEntries(under = "") {
   try {
     const entries = [];
-    for (let index = 0; index < window.localStorage.length; index++) {
-      const key = window.localStorage.key(index);
-      if (key.startsWith(STORAGE_PREFIX + under)) entries.push([key, window.localStorage.getItem(key)]);
+    const storage = area();
+    for (let index = 0; index < storage.length; index++) {
+      const key = storage.key(index);
+      if (key.startsWith(STORAGE_PREFIX + under)) entries.push([key, storage.getItem(key)]);
     }
     return entries;
   } catch (error) {
@@ -86,17 +159,22 @@ export function allValues() {
 export function replaceAll(entries, under = "") {
   const before = siteEntries(under);
   if (before === null) return false;
+  const storage = area();
   try {
-    for (const [key] of before) window.localStorage.removeItem(key);
-    for (const [key, raw] of Object.entries(entries)) window.localStorage.setItem(key, raw);
+    // Deleting everything in a tab-only tab deletes what the device kept before, too.
+    if (!Object.keys(entries).length && storage !== window.localStorage) {
+      for (const key of siteKeys(window.localStorage)) window.localStorage.removeItem(key);
+    }
+    for (const [key] of before) storage.removeItem(key);
+    for (const [key, raw] of Object.entries(entries)) storage.setItem(key, raw);
   } catch (error) {
     try {
-      for (const [key] of siteEntries(under) || []) window.localStorage.removeItem(key);
-      for (const [key, raw] of before) window.localStorage.setItem(key, raw);
+      for (const [key] of siteEntries(under) || []) storage.removeItem(key);
+      for (const [key, raw] of before) storage.setItem(key, raw);
     } catch (ignored) { /* nothing more can be done */ }
     return false;
   }
-  if (Object.keys(entries).length) askToPersist();
+  if (Object.keys(entries).length && !tabOnly()) askToPersist();
   return true;
 }
 
@@ -115,4 +193,15 @@ export function onOtherTab(listener) {
     if (listener(id) === false) window.removeEventListener("storage", onStorage);
   };
   window.addEventListener("storage", onStorage);
+}
+
+/** While tabOnly: removes the answers the device kept from before (this tab keeps its copy). */
+export function forgetDevice() {
+  try {
+    area();
+    for (const key of siteKeys(window.localStorage)) window.localStorage.removeItem(key);
+    return true;
+  } catch (error) {
+    return false;
+  }
 }

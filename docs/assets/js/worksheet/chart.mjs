@@ -20,18 +20,42 @@ export function drawCharts(form, fieldsById) {
       series: series ? readField(fieldIn(item, series)) : "",
       cells: columns.map((column) => shownValue(column, readField(fieldIn(item, column.id)), { scaleOutOf: false })),
     })).filter((point) => ISO_DATE.test(point.date) && point.value !== "");
-    const bySeries = new Map();
-    for (const point of points) {
-      if (!bySeries.has(point.series)) bySeries.set(point.series, []);
-      bySeries.get(point.series).push(point);
-    }
+    // A rating is drawn on its goal's line only: one with no goal chosen waits, named in the hint.
+    const waiting = series ? points.filter((point) => !point.series).length : 0;
+    if (waiting) points.splice(0, points.length, ...points.filter((point) => point.series));
     figure.dataset.points = String(points.length);
-    figure.querySelector("[data-chart-empty]").hidden = points.length > 0;
-    // With nothing to draw yet, empty axes still print: a grid to fill in by hand.
-    const charts = bySeries.size ? [...bySeries] : [["", []]];
-    figure.querySelector("[data-chart-series]").replaceChildren(...charts.map(([name, list], index) =>
-      chartOf(name, list, fieldsById[y], fieldsById[series], columns, `${group.id}-chart-${index + 1}`)));
+    const hint = figure.querySelector("[data-chart-empty]");
+    hint.dataset.text ??= hint.textContent;
+    hint.textContent = waiting ? `${waiting === 1 ? "A rating has" : `${waiting} ratings have`} no goal chosen yet: ` +
+      `choose "${fieldsById[series].label}" and it appears on the chart.` : hint.dataset.text;
+    hint.hidden = points.length > 0 && !waiting;
+    figure.querySelector("[data-chart-series]").replaceChildren(
+      ...seriesCharts(points, fieldsById[y], fieldsById[series], columns, `${group.id}-chart`));
   }
+}
+
+/** One chart per series; with nothing to draw yet, empty axes still print: a grid to fill in by hand. */
+function seriesCharts(points, scale, seriesField, columns, idPrefix) {
+  const bySeries = new Map();
+  for (const point of points) {
+    if (!bySeries.has(point.series)) bySeries.set(point.series, []);
+    bySeries.get(point.series).push(point);
+  }
+  const charts = bySeries.size ? [...bySeries] : [["", []]];
+  return charts.map(([name, list], index) => chartOf(name, list, scale, seriesField, columns, `${idPrefix}-${index + 1}`));
+}
+
+/** The charts of a repeat group's saved items (My plan): the same drawing as on the worksheet. */
+export function chartsOfValues(field, items, idPrefix) {
+  const byId = Object.fromEntries(field.fields.map((inner) => [inner.id, inner]));
+  const { x, y, series } = field.chart;
+  const text = (item, id) => (typeof item[id] === "string" ? item[id] : "");
+  const columns = field.fields.filter((column) => column.id !== series);
+  const points = items.map((item) => ({
+    date: text(item, x), value: text(item, y), series: series ? text(item, series) : "",
+    cells: columns.map((column) => shownValue(column, text(item, column.id), { scaleOutOf: false })),
+  })).filter((point) => ISO_DATE.test(point.date) && point.value !== "");
+  return points.length ? seriesCharts(points, byId[y], byId[series], columns, idPrefix) : [];
 }
 
 function chartOf(name, points, scale, seriesField, columns, id) {

@@ -10,6 +10,7 @@ import { wireChecks } from "./checks.mjs";
 import { collect, fill, refreshGroup, typedEarly } from "./form.mjs";
 import { focusArrival, sendTo } from "./handoff.mjs";
 import { onGroupButton, refreshOptions } from "./repeat.mjs";
+import { onSuggestion, passRenameOn, showSuggestions } from "./suggest.mjs";
 
 export function mount(form) {
   const config = JSON.parse(form.dataset.worksheetConfig);
@@ -43,20 +44,24 @@ export function mount(form) {
   else fill(form, spec.fields, saved.values);
   for (const group of form.querySelectorAll("[data-repeat]")) refreshGroup(group, fieldsById[group.dataset.field]);
   redraw();
+  showSuggestions(form);
   const checks = wireChecks(form, fieldsById);
 
   form.addEventListener("input", (event) => {
     const element = event.target.closest("[data-field]");
     if (!element) return;
-    save();
+    const before = element.dataset.previous;
     redraw();
+    save();
+    passRenameOn(form, config.followers, element, before);
     checks.changed(element);
   });
 
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button");
     if (!button || !form.contains(button)) return;
-    if (onGroupButton(button, fieldsById, () => { checks.showState(); save(); redraw(); })) return;
+    if (onSuggestion(button)) return;
+    if (onGroupButton(button, fieldsById, () => { checks.showState(); redraw(); save(); })) return;
     if (button.matches("[data-send-worksheet]")) sendTo(button, config.urls, status);
   });
   form.querySelector("[data-action=print]").addEventListener("click", () => window.print());
@@ -64,7 +69,10 @@ export function mount(form) {
   // Another tab saved this worksheet: this one follows, unless the person is typing here right now.
   onOtherTab((id) => {
     if (!form.isConnected) return false;
-    if (id !== null && id !== spec.id) return true;
+    if (id !== null && id !== spec.id) {
+      showSuggestions(form);
+      return true;
+    }
     if (document.hasFocus() && form.contains(document.activeElement)) {
       conflict.textContent = STORAGE_MESSAGES.otherTabConflict;
       return true;

@@ -20,7 +20,8 @@ export function refreshOptions(form) {
     delete select.dataset.renamed;
     const [placeholder] = select.options;
     select.replaceChildren(placeholder, ...texts.map((text) => new Option(text, text)));
-    writeField(select.closest("[data-field]"), chosen);
+    // With one goal, a rating is for that goal: it is chosen for the person, never left orphaned.
+    writeField(select.closest("[data-field]"), chosen || (texts.length === 1 ? texts[0] : ""));
   }
   for (const source of form.querySelectorAll("[data-field]")) {
     if (source.querySelector("input, textarea")) source.dataset.previous = readField(source).trim();
