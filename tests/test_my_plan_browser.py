@@ -429,6 +429,7 @@ def test_a_share_link_opens_a_read_only_plan_in_another_browser(
     _seed(page, a_site_server, documents)
     page.goto(a_site_server + "worksheets/my-plan/")
     page.get_by_role("button", name="Make a share link").click()
+    expect(page.get_by_role("link", name="Open the share link")).to_have_attribute("href", re.compile(r"#view="))
     link = page.get_by_role("link", name="Open the share link").get_attribute("href")
     parts = urlsplit(link)
     assert parts.path == "/worksheets/my-plan/" and parts.query == "" and parts.fragment.startswith("view=")

@@ -10,6 +10,7 @@ one sentence these tests type (no rule, no lexicon), and drops out once the real
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
@@ -145,6 +146,8 @@ def test_my_plan_and_its_share_view_show_support_in_place_of_verdicts(
     page.emulate_media(media="screen")
 
     page.get_by_role("button", name="Make a share link").click()
+    # The link is made asynchronously (compressed); it is ready once it carries the plan.
+    expect(page.locator("[data-share-link]")).to_have_attribute("href", re.compile(r"#view="))
     link = page.locator("[data-share-link]").get_attribute("href")
     page.evaluate("localStorage.clear()")
     page.goto(link)

@@ -188,5 +188,9 @@ export function mount(root) {
     event.preventDefault();
     actions[control.dataset.action](control);
   });
+  // A share link opened in a tab already on My plan changes only the fragment: no page load follows.
+  window.addEventListener("hashchange", () => {
+    if (window.location.hash.startsWith(SHARE_MARK) || root.dataset.mode === "shared") load();
+  });
   return { root, load };
 }

@@ -35,17 +35,20 @@ export function drawCharts(form, fieldsById) {
 }
 
 /** One chart per series; with nothing to draw yet, empty axes still print: a grid to fill in by hand. */
-function seriesCharts(points, scale, seriesField, columns, idPrefix) {
+function seriesCharts(points, scale, seriesField, columns, idPrefix, options = { table: true }) {
   const bySeries = new Map();
   for (const point of points) {
     if (!bySeries.has(point.series)) bySeries.set(point.series, []);
     bySeries.get(point.series).push(point);
   }
   const charts = bySeries.size ? [...bySeries] : [["", []]];
-  return charts.map(([name, list], index) => chartOf(name, list, scale, seriesField, columns, `${idPrefix}-${index + 1}`));
+  return charts.map(([name, list], index) => chartOf(name, list, scale, seriesField, columns, `${idPrefix}-${index + 1}`, options));
 }
 
-/** The charts of a repeat group's saved items (My plan): the same drawing as on the worksheet. */
+/**
+ * The charts of a repeat group's saved items (My plan): the same drawing as on the worksheet, without
+ * the table beside it, since My plan lists the same entries as its own table.
+ */
 export function chartsOfValues(field, items, idPrefix) {
   const byId = Object.fromEntries(field.fields.map((inner) => [inner.id, inner]));
   const { x, y, series } = field.chart;
@@ -55,10 +58,10 @@ export function chartsOfValues(field, items, idPrefix) {
     date: text(item, x), value: text(item, y), series: series ? text(item, series) : "",
     cells: columns.map((column) => shownValue(column, text(item, column.id), { scaleOutOf: false })),
   })).filter((point) => ISO_DATE.test(point.date) && point.value !== "");
-  return points.length ? seriesCharts(points, byId[y], byId[series], columns, idPrefix) : [];
+  return points.length ? seriesCharts(points, byId[y], byId[series], columns, idPrefix, { table: false }) : [];
 }
 
-function chartOf(name, points, scale, seriesField, columns, id) {
+function chartOf(name, points, scale, seriesField, columns, id, options) {
   const sorted = [...points].sort((a, b) => a.date.localeCompare(b.date));
   const width = 600, height = 240, left = 40, right = 36, top = 14, bottom = 44;
   const low = Number(scale.min), high = Number(scale.max);
@@ -94,7 +97,7 @@ function chartOf(name, points, scale, seriesField, columns, id) {
     }
   });
   wrapper.append(chart);
-  if (sorted.length) {
+  if (sorted.length && options.table) {
     // Tables size to their content whatever their width, so a wrapper is what hides it on screen.
     const hidden = html("div", { class: "ws-chart-table" });
     hidden.append(tableOf(title, sorted, columns, scale));
