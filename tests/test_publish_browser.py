@@ -101,3 +101,24 @@ def test_my_plan_exports_under_the_sub_path(context: BrowserContext, a_sub_path_
     exported = json.loads(path.read_text(encoding="utf-8"))
     assert exported["format"] == "set-your-therapy-goals-export"
     assert "Call my sister" in json.dumps(exported["worksheets"]["smart-goal"])
+
+
+def test_the_web_app_manifest_starts_and_stays_within_the_sub_path(context: BrowserContext, a_sub_path_site: str,
+                                                                   problems: list[str]) -> None:
+    page = context.new_page()
+    page.goto(a_sub_path_site + "worksheets/smart-goal/")
+    href = page.locator("link[rel=manifest]").evaluate("(link) => link.href")
+    assert href == a_sub_path_site + "site.webmanifest"
+    response = page.request.get(href)
+    assert response.ok
+    manifest = response.json()
+    # URLs in a manifest resolve against the manifest's own address.
+    resolve = lambda url: page.evaluate("([url, base]) => new URL(url, base).href", [url, href])  # noqa: E731
+    assert resolve(manifest["start_url"]) == a_sub_path_site
+    assert resolve(manifest["scope"]) == a_sub_path_site
+    assert manifest["display"] == "standalone" and manifest["name"]
+    icons = [resolve(icon["src"]) for icon in manifest["icons"]]
+    assert any(icon["purpose"] == "maskable" for icon in manifest["icons"])
+    for icon in icons:
+        assert icon.startswith(a_sub_path_site)
+        assert page.request.get(icon).headers["content-type"] == "image/png"

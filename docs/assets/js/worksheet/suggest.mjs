@@ -21,7 +21,7 @@ export function showSuggestions(form) {
     const texts = savedTexts(box.dataset.suggestFrom, box.dataset.suggestGroup, box.dataset.suggestField);
     const list = box.querySelector("[data-suggest-list]");
     list.replaceChildren(...texts.map((text) => {
-      const button = html("button", { type: "button", class: "ws-suggestion", "data-suggestion": "" }, text);
+      const button = html("button", { type: "button", class: "ws-suggest-choice", "data-suggest-choice": "" }, text);
       return html("li", {}, null).appendChild(button).parentNode;
     }));
     box.hidden = texts.length === 0;
@@ -30,7 +30,7 @@ export function showSuggestions(form) {
 
 /** A click on an offered entry: it fills its box, as if typed (saved, checked). True when it was one. */
 export function onSuggestion(button) {
-  if (!button.matches("[data-suggestion]")) return false;
+  if (!button.matches("[data-suggest-choice]")) return false;
   const field = button.closest("[data-field]");
   const control = field.querySelector("textarea, input");
   control.value = button.textContent;
