@@ -186,3 +186,18 @@ def test_the_therapist_guide_links_both_session_prep_and_therapist_fit(
     page.get_by_role("link", name=re.compile("Try it: Prepare for your next session")).click()
     expect(page.locator("form[data-worksheet=session-prep]")).to_be_visible()
     expect(page.locator("article")).to_contain_text("Therapist fit")
+
+
+def test_on_a_phone_the_feedback_for_one_short_goal_fits_one_screen(
+        page: Page, a_site_server: str, offsite_requests: list[str]) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(a_site_server + "worksheets/smart-goal/")
+    page.get_by_role("textbox", name="Your goal").fill("be less anxious at school")
+    feedback = page.locator("[data-feedback-for=goal]")
+    expect(feedback.locator("[data-criterion=time-bound]")).to_have_attribute("data-met", "false", timeout=120_000)
+    expect(feedback.locator("[data-suggestion]")).to_be_visible()
+    header = _box(page, page.locator(".md-header"))["height"]
+    assert _box(page, feedback)["height"] <= PHONE["height"] - header
+    # The rewrite is shown once.
+    rewrite = feedback.locator("[data-suggestion-text]").inner_text()
+    assert rewrite and feedback.inner_text().count(rewrite) == 1
