@@ -361,7 +361,8 @@ def worksheet_visit(page: Page, url: str, field_label: str, timeout_ms: float = 
 
 def wait_until_offline_ready(page: Page) -> bool:
     """After a first visit: the service worker has kept the site (and Python), the checker its snapshot."""
-    if not page.evaluate("'serviceWorker' in navigator && !!document.querySelector('script[src*=offline]')"):
+    # The offline copy is started by the site's module entry (main.mjs) wherever service workers exist.
+    if not page.evaluate("'serviceWorker' in navigator"):
         return False
     try:
         page.locator("html[data-offline=ready]").wait_for(state="attached", timeout=READY_TIMEOUT_MS)

@@ -15,3 +15,28 @@ export function datePrints() {
 }
 
 window.addEventListener("beforeprint", datePrints);
+
+// On paper a textarea's words print from a plain copy beside it: Chromium sizes a textarea to its
+// content (field-sizing) at screen width, and the leftover height started a blank sheet.
+function copyForPaper(box) {
+  // After the ruled lines that follow the box: the print CSS finds those as its next sibling.
+  const lines = box.nextElementSibling && box.nextElementSibling.matches(".ws-print-lines") ? box.nextElementSibling : box;
+  let copy = lines.nextElementSibling;
+  if (!copy || !copy.matches(".ws-print-text")) {
+    copy = document.createElement("div");
+    copy.className = "ws-print-text";
+    copy.setAttribute("aria-hidden", "true");
+    lines.after(copy);
+  }
+  copy.textContent = box.value;
+}
+
+export function textPrints() {
+  for (const box of document.querySelectorAll("form.ws textarea")) copyForPaper(box);
+  document.documentElement.dataset.printText = "";
+}
+
+document.addEventListener("input", (event) => {
+  if (event.target.matches && event.target.matches("form.ws textarea")) copyForPaper(event.target);
+});
+window.addEventListener("beforeprint", textPrints);
