@@ -91,6 +91,7 @@ _A_WEEK = verbose(r"""
       \b(?:this|in\ a|within\ a|in\ one|next)\s+week\b
     | \b<SEASONS>\s+break\b | \bhalf[-\ ]term\b
     | \bby\s+(?:next\s+)?<WEEKDAYS>\b
+    | \bbefore\s+(?:[a-z']+\s+){0,4}?(?:on\s+)?<WEEKDAYS>\b                          # before my session on Thursday
 """)
 _BY_HALF_YEAR = verbose(r"\bby\s+(?:the\s+)?(?:(?!fall)<SEASONS>|christmas|the\ end\ of\ the\ year|new\ year)\b")
 
