@@ -19,7 +19,7 @@ _ASKING_WHAT_TO_WRITE = re.compile(r"""
 """, re.VERBOSE)
 _TOLD_TO_FILL_IN = verbose(r"""
     ^(?:idk\s+|so\s+)?(?:my\s+)?(?:<PEOPLE>|counsell?or|psychologist|gp|school)
-    \s+(?:said|says|told\s+me|tells\s+me|made\s+me|makes\s+me|wants\s+me|asked\s+me)
+    \s+(?:said|says|say|told\s+me|tells\s+me|made\s+me|makes\s+me|wants\s+me|asked\s+me)
     \s+(?:i\s+(?:have|had|need)\s+to\s+|to\s+)?(?:do|fill|write|complete)\b
 """)
 #: "I do not understand what I am meant to write in this box", "je sais pas quoi mettre",
