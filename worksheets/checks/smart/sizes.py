@@ -48,7 +48,7 @@ _THESIS = re.compile(r"\b(?:write|finish|complete|do)\s+(?:my|a|the)\s+(?:[a-z0-
 _MANY_A_DAY = re.compile(r"\b(?<!under )(?<!than )(?<!most )(?<!max )(?<!below )(\d[\d,]*)\s+((?:[a-z'-]+\s+){1,3}?)"
                          r"(?:a|per|each|every)\s+(?:day|morning|evening|night)\b")
 _UNITS = frozenset("steps step calories kcal ml mg g grams words pages seconds secs minutes mins metres meters m yards "
-                   "feet ft oz litres liters points pounds dollars euros rand rupees k of".split())
+                   "feet ft oz litres liters points pounds dollars euros rand rupees k of times reps breaths jumping skips sips".split())
 #: Memorising or learning pages: a few a day at most ("memorise all 1,000 pages of the DSM by Friday").
 _MEMORISE_PAGES = re.compile(r"\b(?:memori[sz]e|learn)\s+(?:all\s+)?(?:(?:the|of\s+the)\s+)?(\d[\d,]*)\s+pages\b")
 #: A crowd to see in days: "meet every one of my old colleagues this week, all 140 of them".
@@ -119,7 +119,7 @@ def impossible(goal: str) -> str | None:
         if words and float(words.group(1).replace(",", "")) > _TASKS_PER_DAY["newword"]:
             return words.group(0)
         for many in _MANY_A_DAY.finditer(goal):
-            if float(many.group(1).replace(",", "")) > 100 and _UNITS.isdisjoint(many.group(2).split()):
+            if float(many.group(1).replace(",", "")) > 150 and _UNITS.isdisjoint(many.group(2).split()):
                 return many.group(0)
     for pattern, limit in _PER_DAY_LIMITS:
         match = pattern.search(goal)
