@@ -92,7 +92,7 @@ def impossible(goal: str) -> str | None:
             return crowd.group(0)
         years = _YEARS_OF.search(goal)
         if years and int(years.group(1)) >= 2:
-            return years.group(0)
+            return "years of work in days"  # no number to shrink: "the last 1 years" helps no one
         audience = _FOLLOWERS.search(goal)
         if audience:
             scale = {"million": 1e6, "m": 1e6, "k": 1e3}.get(audience.group(2) or "", 1)
