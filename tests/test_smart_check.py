@@ -78,3 +78,26 @@ def test_the_browser_wheel_ships_every_file_of_the_checks_package() -> None:
     shipped = set(zipfile.ZipFile(bundle.build_bundle().wheel).namelist())
     assert expected <= shipped, sorted(expected - shipped)
     assert "worksheets/checks/smart/__init__.py" in shipped
+
+
+@pytest.mark.parametrize("goal", ["Do 200 exposures a day for my OCD", "Swim 1,000 laps every morning",
+                                  "Read 40 textbooks this week", "Memorise all 1,000 pages of the DSM by Friday",
+                                  "Write my memoir, all 300 pages, by next weekend",
+                                  "Pay off my R400,000 debt by the end of this month"])
+def test_a_size_no_one_could_reach_in_the_time_given_is_not_achievable(goal: str) -> None:
+    assert not smart.check_goal(goal)["achievable"]["met"]
+
+
+@pytest.mark.parametrize("goal", ["Walk 10000 steps a day", "Take 150 deep breaths a day", "Skip rope 200 times a day",
+                                  "Eat under 1800 calories a day", "Practise my exposure ladder 3x this week",
+                                  "Read 2 books before my session on Thursday"])
+def test_a_large_but_ordinary_amount_stays_achievable(goal: str) -> None:
+    assert smart.check_goal(goal)["achievable"]["met"]
+
+
+@pytest.mark.parametrize("goal", ["Tell my sister before Dad's 60th", "Run a 10K before I turn 30",
+                                  "Talk to two people at the work do", "Call the bank on the 12th",
+                                  "Journal for 10 minutes most nights", "Sleep 7 hours on night-shift weeks",
+                                  "Shower every 2nd day", "Go a whole week without checking Instagram"])
+def test_named_one_off_events_and_loose_recurrences_are_time_frames(goal: str) -> None:
+    assert smart.check_goal(goal)["time_bound"]["met"]

@@ -57,6 +57,33 @@ def test_agreement_with_hand_labels(criterion: str) -> None:
     assert agreement >= required, "\n".join(wrong)
 
 
+#: Sets 6, 7 and 8 from three more independent raters. Their misses were read and the checker's rule gaps
+#: fixed (tuned on, so these are not honest figures: tests/data/README.md). Each criterion is held to what the
+#: fixes reached, less a small margin, so a change that loses a kind of wording fails here.
+TUNED_SETS = {
+    "labelled_goals_set6.jsonl": {"specific": 0.92, "measurable": 0.92, "achievable": 0.98, "time_bound": 0.975, "all four": 0.88},
+    "labelled_goals_set7.jsonl": {"specific": 0.88, "measurable": 0.89, "achievable": 0.975, "time_bound": 0.955, "all four": 0.85},
+    "labelled_goals_set8.jsonl": {"specific": 0.935, "measurable": 0.935, "achievable": 0.98, "time_bound": 0.98, "all four": 0.90},
+}
+
+
+@pytest.mark.parametrize("name", TUNED_SETS)
+def test_the_sets_tuned_on_keep_the_agreement_their_fixes_reached(name: str) -> None:
+    goals = [json.loads(line) for line in (Path(__file__).parent / "data" / name).open(encoding="utf-8") if line.strip()]
+    right: Counter[str] = Counter()
+    for goal in goals:
+        result = check_goal(goal["goal"])  # a flagged goal counts as meeting nothing, as in the lead's measure
+        ok = [bool(result[c]["met"]) == bool(goal[c]) for c in JUDGED]
+        right.update(c for c, o in zip(JUDGED, ok) if o)
+        right["all four"] += all(ok)
+    agreement = {key: right[key] / len(goals) for key in TUNED_SETS[name]}
+    print(f"\n{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in agreement.items()))
+    low = {k: round(v, 3) for k, v in agreement.items() if v < TUNED_SETS[name][k]}
+    assert not low, f"{name} below its floor: {low}"
+    graded = [g["goal"] for g in goals if g.get("not_a_goal") and any(check_goal(g["goal"])[c]["met"] for c in JUDGED)]
+    assert not graded, f"not a goal yet, but graded: {graded}"
+
+
 #: Labels that contradict the rules (tests/data/README.md says why); the checker follows the rules.
 AGAINST_THE_RULES = {"happiness"}
 

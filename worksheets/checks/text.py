@@ -35,7 +35,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "“": '"'
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _GLUED_UNIT = re.compile(r"(\d)(km|k|kg|kgs|kms|lbs?|mins?|hrs?|h|pm|am|x)\b")
 _WORD = re.compile(r"[a-z][a-z'-]*")
-_TIMES_PER = re.compile(r"\b(\d+)\s?x\s?(?:/|a|per|each|every)\s?(day|week|month|wk)\b")
+_TIMES_PER = re.compile(r"\b(\d+)\s?x\s?(/|a|per|each|every|this|next)\s?(day|week|month|wk|weke|wek)\b")
 _THOUSANDS = re.compile(r"\b(\d+)\s?k\s+(steps|words)\b")
 
 
@@ -96,7 +96,8 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text.translate(_QUOTES)).lower()
     pattern, table = _translations()
     text = pattern.sub(lambda m: table[m.group(0)], text)
-    text = _TIMES_PER.sub(r"\1 times a \2", text)
+    text = _TIMES_PER.sub(lambda m: f"{m.group(1)} times {'a' if m.group(2) == '/' else m.group(2)} "
+                                    f"{'week' if m.group(3).startswith('we') or m.group(3) == 'wk' else m.group(3)}", text)
     text = _THOUSANDS.sub(r"\g<1>000 \2", text)
     text = _GLUED_UNIT.sub(r"\1 \2", text)
     text = _WORD.sub(lambda m: repair_typo(m.group(0)), text)

@@ -19,9 +19,19 @@ _ASKING_WHAT_TO_WRITE = re.compile(r"""
 """, re.VERBOSE)
 _TOLD_TO_FILL_IN = verbose(r"""
     ^(?:idk\s+|so\s+)?(?:my\s+)?(?:<PEOPLE>|counsell?or|psychologist|gp|school)
-    \s+(?:said|says|told\s+me|tells\s+me|made\s+me|makes\s+me|wants\s+me|asked\s+me)
+    \s+(?:said|says|say|told\s+me|tells\s+me|made\s+me|makes\s+me|wants\s+me|asked\s+me)
     \s+(?:i\s+(?:have|had|need)\s+to\s+|to\s+)?(?:do|fill|write|complete)\b
 """)
+#: "I do not understand what I am meant to write in this box", "je sais pas quoi mettre",
+#: "abeg I no know wetin to write for here": not knowing what to write, in any wording.
+_NOT_KNOWING_WHAT_TO_WRITE = re.compile(r"""
+    ^(?:abeg\s+|so\s+|um+\s+)?
+    (?:i\s+(?:do\s+not|don't|dont|no)\s+(?:understand|know|get)|no\s+s[ée]|je\s+(?:ne\s+)?sais\s+pas|n[ãa]o\s+sei|idk)
+    \s+(?:what|wetin|qu[ée]|quoi|o\s+que)\s+(?:i\s+am\s+|i'm\s+|im\s+)?(?:(?:meant|supposed)\s+)?(?:to\s+)?
+    (?:write|put|poner|escribir|mettre|[ée]crire|escrever|colocar)\b
+""", re.VERBOSE)
+#: "Mrs. Dorothy Fairweather": a title and a name.
+_TITLED_NAME = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?(?:\s+[A-Z][a-z'-]+){1,3}$")
 _NAME = re.compile(r"^(?:(?:my name is|i'm|i am|this is|it's)\s+)?[A-Z][a-z]{2,14}$", re.IGNORECASE)
 _NOUN_ENDING = re.compile(r"(?:ness|tion|ment|ity|ies|ship|ing|ence|ance|dom|hood)$")
 
@@ -51,6 +61,8 @@ def _not_a_goal(raw: str, text: str) -> bool:
     if not re.search(r"[^\W\d_]", text) or _URL.match(raw):
         return True
     if not bare or words.not_a_goal.fullmatch(bare):
+        return True
+    if _NOT_KNOWING_WHAT_TO_WRITE.match(bare) or _TITLED_NAME.match(raw.strip(" .!?")):
         return True
     if _ASKING_WHAT_TO_WRITE.match(bare) or _TOLD_TO_FILL_IN.match(bare):
         return True

@@ -176,7 +176,11 @@ def _zero_target(goal: str) -> str | None:
 # --- absolutes ----------------------------------------------------------------------------------
 
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bno need to|\bnever)\s+(?:\S+\s+){0,3}$")
-_CONTROL_VERB_BEFORE = re.compile(r"\b(?:control|fix|do|finish|manage|handle|perfect|organi[sz]e|plan)\b\s*$")
+_CONTROL_VERB_BEFORE = re.compile(r"\b(?:control|fix|do|finish|manage|handle|perfect|organi[sz]e|plan|keep|remember|complete)\b\s*$")
+#: "get everything on my to-do list done": everything as the thing to get done.
+_EVERYTHING_DONE = re.compile(r"\s+(?:[^,.]{0,30}?\s)?(?:done|finished|sorted|under control)\b")
+#: An inner act: "not think about my ex at all" asks for zero of it.
+_INNER_ACT = re.compile(r"\b(?:think|thinking|worry|worrying|overthink|overthinking|ruminate|ruminating|dwell|dwelling)\b")
 _THINKING_BEFORE = re.compile(r"\b(?:think|thinking|believe|believing|assume|assuming|worry|worrying|feel|feeling)\s+(?:that\s+|like\s+)?$")
 _OVER_100 = re.compile(r"\b(?:1(?:0[1-9]|[1-9]\d)|[2-9]\d\d)\s?(?:%|percent)")
 _ALL_MY_THOUGHTS = verbose(r"\ball\ (?:of\ )?my\ (?:[a-z]+\ )?(?:<FEELINGS>|fears|problems)\b")
@@ -202,7 +206,7 @@ def _absolutes(goal: str) -> list[str]:
             continue
         if word == "ever" and re.match(r"\s+(?:since|before|after)\b", after):
             continue
-        if word == "everything" and not _CONTROL_VERB_BEFORE.search(before) \
+        if word == "everything" and not _CONTROL_VERB_BEFORE.search(before) and not _EVERYTHING_DONE.match(after) \
                 and not re.match(r"\s+(?:is|goes|to be)\s+(?:perfect|right)", after):
             continue
         if word == "a single" and not (re.search(r"\b(?:not|no|without|never)\b", local)
@@ -219,7 +223,7 @@ def _absolutes(goal: str) -> list[str]:
     for match in _ZERO_OF.finditer(goal):
         if any(word and words.feeling.fullmatch(word) for word in match.groups()):
             found.append(match.group(0))
-    if re.search(r"\bat all\b", goal) and words.feeling.search(goal):
+    if re.search(r"\bat all\b", goal) and (words.feeling.search(goal) or _INNER_ACT.search(goal)):
         found.append("at all")
     again = _NOT_AGAIN.search(goal)  # "not ... again" is "never again"
     if again:

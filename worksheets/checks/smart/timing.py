@@ -10,7 +10,7 @@ from .patterns import first, verbose
 from .vocabulary import vocabulary
 
 _RECURRENCE = verbose(r"""
-      \b(?:every|each|per)\s+(?:other\s+|single\s+|\d+\s+)?                          # every Sunday, each lunch
+      \b(?:every|each|per)\s+(?:other\s+|single\s+|\d+\s+|\d+(?:st|nd|rd|th)\s+|second\s+|third\s+)?                          # every Sunday, each lunch
       (?:<TIME_UNITS>|<WEEKDAYS>s?|lunch|dinner|breakfast|meal|night|bedtime|seminar|meeting|class|lesson|workday)\b
     | \b(?:a|an|per|each|every)\s+(?:day|night|week|month|year|weekend|morning|evening|afternoon|hour|fortnight
            |workday|weekday)\b(?!\s+(?:off|out|trip|or\ two|away))
@@ -18,6 +18,8 @@ _RECURRENCE = verbose(r"""
       (?:\s+<TIME_UNITS>\b)?                                                          # 3 times a week
     | \b(?:on|at)\s+(?:weekends|weekdays|weeknights|school\ nights|<WEEKDAYS>s)\b
     | \b<WEEKDAYS>s\b                                                               # Sundays
+    | \bon\s+(?!the\b)(?:[a-z-]+\s+){1,2}?(?:weeks|days|nights|mornings|evenings)\b       # on night-shift weeks
+    | \b(?:every|each)\s+(?:set|run|block|stretch)\s+of\s+(?:nights|days|night\ shifts|shifts)\b  # after each set of nights
 """)
 
 _PERIOD = verbose(r"""
@@ -34,6 +36,7 @@ _PERIOD = verbose(r"""
     | \bthe\ whole\ of\s+[a-z]+\b
     | \b(?:today|tonight|tomorrow)\b
     | \b(?:in|within|over)\s+the\s+next\s+hour\b
+    | \ba\s+whole\s+(?:day|week|weekend|month|year)\b                                          # a whole week without
 """)
 
 _WEEKDAY = verbose(r"""
@@ -53,6 +56,15 @@ _EVENT = verbose(r"""
     | \b(?:during|before|by|until|till|in|over|through|throughout|after|for|end\ of)\s+   # during exam season, by Q2
         (?:the\s+|my\s+|this\s+|next\s+)?(?:[a-z]+\s+)?<NAMED_PERIODS>\b
     | \b(?:within|for|during|over|in|by\ the\ end\ of)\s+(?:the|a|my|this)\s+\d+-(?:day|week|month)\b  # within the 6-week course
+    | \b(?:at|by|before)\s+(?:the\s+|my\s+)?\d+-(?:day|week|month)\s+<EVENT_NOUNS>\b      # at 8-week review
+    | \b(?:before|by|until|till|for|at|after)\s+(?:my|his|her|their|our|[a-z]+'s)\s+\d{2}(?:st|nd|rd|th)\b(?!\s+(?:time|day|week|attempt|try)\b)
+                                                                     # before my 40th, before Dad's 60th
+    | \b(?:before|by\ the\ time|until|till)\s+(?:i|he|she|we|they)\s+(?:turn|turns|am|is|are)\s+\d{2}\b  # before I turn 30
+    | \bby\s+the\s+time\s+(?:[a-z']+\s+){1,3}?(?:starts|begins|ends|finishes|is\ over|arrives|is\ born)\b  # by the time uni starts
+    | \bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b                           # on the 12th
+    | \b(?:at|on|during|before|after)\s+the\s+(?:[a-z'-]+\s+){0,2}?(?:conference|parade|audit|flight|viva|careers\ fair
+                                                             |job\ fair|work\ do|hen\ do|stag\ do)\b
+    | \bnext\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b        # next Tues
 """)
 
 #: An event someone is apologising for or talking about is in the past: "for what I said at his party".
@@ -91,6 +103,7 @@ _A_WEEK = verbose(r"""
       \b(?:this|in\ a|within\ a|in\ one|next)\s+week\b
     | \b<SEASONS>\s+break\b | \bhalf[-\ ]term\b
     | \bby\s+(?:next\s+)?<WEEKDAYS>\b
+    | \bbefore\s+(?:[a-z']+\s+){0,4}?(?:on\s+)?<WEEKDAYS>\b                          # before my session on Thursday
 """)
 _BY_HALF_YEAR = verbose(r"\bby\s+(?:the\s+)?(?:(?!fall)<SEASONS>|christmas|the\ end\ of\ the\ year|new\ year)\b")
 
