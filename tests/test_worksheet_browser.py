@@ -75,7 +75,7 @@ def test_print_media_hides_navigation_and_keeps_the_entry(smart_goal_page: Page)
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator("[data-action=print]")).to_be_hidden()
-    expect(page.get_by_role("textbox", name="Your goal")).to_be_visible()
+    expect(page.locator("[data-field=goal] .ws-print-text").first).to_have_text("Speak once in the Monday meeting this month")
     expect(page.locator(".crisis-resources")).to_be_visible()
     # The empty "why" prints as ruled lines to write on.
     expect(page.locator("[data-field=why] .ws-print-lines")).to_be_visible()

@@ -36,7 +36,7 @@ export function textPrints() {
   document.documentElement.dataset.printText = "";
 }
 
-document.addEventListener("input", (event) => {
-  if (event.target.matches && event.target.matches("form.ws textarea")) copyForPaper(event.target);
-});
+// Copied when printing starts (the print dialog, or print media), not as the person types: a copy
+// kept up on every input made typing 100,000 characters hang.
 window.addEventListener("beforeprint", textPrints);
+window.matchMedia("print").addEventListener("change", (event) => { if (event.matches) textPrints(); });
