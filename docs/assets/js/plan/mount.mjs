@@ -189,7 +189,9 @@ export function mount(root) {
     actions[control.dataset.action](control);
   });
   // A share link opened in a tab already on My plan changes only the fragment: no page load follows.
+  // Instant navigation mounts My plan again on each visit: a listener whose plan is gone does nothing.
   window.addEventListener("hashchange", () => {
+    if (!root.isConnected) return;
     if (window.location.hash.startsWith(SHARE_MARK) || root.dataset.mode === "shared") load();
   });
   return { root, load };
