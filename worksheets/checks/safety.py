@@ -106,7 +106,7 @@ _LEET_WORD = re.compile(r"""
     (?![\w@$!|])
 """, re.VERBOSE)
 #: Numbers with a unit or ordinal are not leetspeak ("5km", "2nd", "4pm", "3x").
-_NUMBER_WITH_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:st|nd|rd|th|am|pm|k|km|kms|kg|kgs|lb|lbs|x|s|h|hr|hrs|min|mins|cal|kcal|cals|ml|l|mg|oz|g|m|mi|yo|ish)$")
+_NUMBER_WITH_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:st|nd|rd|th|am|pm|k|km|kms|kg|kgs|lb|lbs|x|s|h|hr|hrs|min|mins|cal|kcal|cals|ml|cl|l|ltr|mg|oz|g|m|mi|yo|ish)$")
 #: Single letters joined by dots, dashes, slashes or stars ("k.m.s", "o.d.", "s/h", "s-h").
 _SPELLED_OUT = re.compile(r"""
     (?<![a-z0-9])
@@ -233,14 +233,14 @@ def normalise(text: str) -> str:
 _CALORIES = re.compile(r"""
     (?<![a-z0-9])
     (?P<context>eat|eating|intake|consume|consuming|have|having|stay|staying|keep|keeping|limit|only|under|below|
-        less\ than|no\ more\ than|max|maximum|to|live\ on|living\ on|just|around|about)
+        less\ than|no\ more\ than|max|maximum|to|live\ on|living\ on|just|around|about|als|de|que)
     \ (?:[a-z]+\ ){0,2}?
-    (?P<amount>\d{2,4})\ ?(?:cal|cals|calories|kcal|kcals|calorie)
+    (?P<amount>\d{2,4})\ ?(?:cal|cals|calories|kcal|kcals|calorie|kalorien|calorias)
     (?![a-z0-9])
 """, re.VERBOSE)
 _WEIGHT_LOSS = re.compile(r"""
     (?<![a-z0-9])
-    (?:lose|drop|losing|dropping|shed|lost)\ (?P<amount>\d+(?:[.,]\d+)?)\ ?(?P<unit>kg|kgs|kilos?|lbs?|pounds|stone)
+    (?:lose|drop|losing|dropping|shed|lost|sweat\ off|cut)\ (?P<amount>\d+(?:[.,]\d+)?)\ ?(?P<unit>kg|kgs|kilos?|lbs?|pounds|stone)
     \ (?:[a-z]+\ ){0,3}?
     (?:in|within|by|over|under)\ (?:the\ next\ |a\ |one\ )?(?P<span>\d+(?:[.,]\d+)?)?\ ?(?P<period>days?|weeks?|months?)
     (?![a-z0-9])
@@ -270,7 +270,8 @@ def _numeric(text: str) -> str:
 
 def _amounts_kind(text: str) -> str | None:
     """Kinds that depend on a number: a very low calorie target, very fast weight loss, many drinks a day."""
-    numeric = _numeric(text).replace(" a week", " 1 week").replace(" a month", " 1 month")
+    numeric = re.sub(r"\b(?:a|one) fortnight\b", "2 weeks", _numeric(text))
+    numeric = re.sub(r"\ban? (?=stone|kilo|week|month)", "1 ", numeric)
     for match in _CALORIES.finditer(numeric):
         if int(match.group("amount")) <= 1000 and "burn" not in numeric[max(0, match.start() - 12):match.start()]:
             return "eating"
