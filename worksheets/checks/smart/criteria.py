@@ -84,7 +84,9 @@ def measurable(r: Reading) -> bool:
         return False  # "learn to play the piano": learning has no point at which it is done
     if r.recurrence and r.action:
         return True
-    return bool(r.action and (r.action_detail or vocabulary().self_contained.match(r.action)))
+    words = vocabulary()
+    return bool(r.action and (r.action_detail or words.self_contained.match(r.action)
+                              or re.match(r"get\w*" + words.outcome.pattern, r.action)))
 
 
 def explain_measurable(r: Reading, why: str, met: bool) -> str:

@@ -26,7 +26,8 @@ _TOLD_TO_FILL_IN = verbose(r"""
 #: "abeg I no know wetin to write for here": not knowing what to write, in any wording.
 _NOT_KNOWING_WHAT_TO_WRITE = re.compile(r"""
     ^(?:abeg\s+|so\s+|um+\s+)?
-    (?:i\s+(?:do\s+not|don't|dont|no)\s+(?:understand|know|get)|no\s+s[ée]|je\s+(?:ne\s+)?sais\s+pas|n[ãa]o\s+sei|idk)
+    (?:i\s+(?:do\s+not|don't|dont|no)\s+(?:understand|know|get)|no\s+s[ée]|je\s+(?:ne\s+)?sais\s+pas|n[ãa]o\s+sei|idk
+       |dunno|(?:i'?m\s+|im\s+)?not\s+sure|(?:i\s+have\s+)?no\s+(?:idea|clue))
     \s+(?:what|wetin|qu[ée]|quoi|o\s+que)\s+(?:i\s+am\s+|i'm\s+|im\s+)?(?:(?:meant|supposed)\s+)?(?:to\s+)?
     (?:write|put|poner|escribir|mettre|[ée]crire|escrever|colocar)\b
 """, re.VERBOSE)

@@ -36,10 +36,11 @@ DATE = verbose(r"""
 #: Numbers that count nothing.
 NOT_A_MEASURE = verbose(r"""
       \b24/7\b
-    | \b\d+\s?x\b                                                      # 10x
+    | \b\d+\s?x\b(?!\s*(?:a|an|per|each|every|daily|weekly|monthly|nightly)\b)    # 10x, but "3x weekly" is a count
     | \b\d+\s?(?:%|percent)                                            # 100% better, 50% of the time
       (?=\s+(?:<FEELINGS>|<GOOD_QUALITIES>|<VAGUE>|sure|sober|certain|fine|okay|ok
-               |of\ the\ time|effort|committed|focused|myself)\b)
+               |of\ the\ time|effort|committed|focused|myself|of\ my\ (?:attention|effort|energy|focus|time|heart)
+               |attention|present|honest)\b)
     | \b(?:1(?:0[1-9]|[1-9]\d)|[2-9]\d\d)\s?(?:%|percent)                # 110%
     | \b100\s?(?:%|percent)(?!\s+(?:on|in|of\s+(?:my|the)\s+(?:questions|answers|tasks)))  # 100% sure, not "100% on the exam"
     | \b0\s?(?:%|percent)                                             # 0% anxious

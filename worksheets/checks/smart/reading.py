@@ -72,6 +72,13 @@ _OTHERS_AFTER_VERB = verbose(r"""
 
 
 _GET_DONE = re.compile(r"\s+(?:my|the|a|an|our)\s+(?:[a-z0-9'-]+\s+){0,3}?(?:done|finished|sorted|booked|fixed|filed|submitted|signed|sent)\b")
+#: "make a call", "make my first video call": make as in create, not "make him ...".
+_MAKE_SOMETHING = re.compile(r"\s+(?:a|an|my|the|one|\d+)\s+(?:first\s+|own\s+|new\s+)?(?:[a-z-]+\s+){0,2}?"
+                             r"(?:call|phone call|video call|appointment|booking|list|plan|budget|cake|meal|card|playlist|jar|box|"
+                             r"complaint|claim|donation|payment|speech|toast|reservation)s?\b")
+#: Asking or telling someone: the act is checkable whatever vague words the request holds.
+_REQUEST_VERB = re.compile(r"(?:ask|asks|asked|asking|tell|tells|told|telling|email|emailing|text|texting|request|requesting|"
+                           r"write to|writing to|speak to|talk to)$")
 _TO_VERB = re.compile(r"\s+to\s+(?=[a-z])")
 _LEARNING = re.compile(r"^(?:i\s+(?:want|need|will|would like)\s+to\s+)?learn\s+(?:how\s+)?to\b")
 _LEARN_TO = re.compile(r"\s+(?:how\s+to\s+|to\s+|(\d+)\s+)")
@@ -102,6 +109,14 @@ def _action(goal: str) -> tuple[str | None, bool, bool]:
             done = _GET_DONE.match(main, match.end())
             if verb.startswith("get") and done:
                 return (verb + done.group(0))[:80].strip(), True, False  # "get my taxes done": one checkable act
+            outcome = words.outcome.match(main, match.end())
+            if verb.startswith("get") and outcome:
+                # "get a job" is checkable; "at the new Tesco" is the detail that makes it specific too.
+                rest = words.filler.sub(" ", main[outcome.end():].split(",")[0])
+                return (verb + main[match.end():].split(",")[0])[:80].strip(), bool(re.search(r"[a-z]{3,}|\d", rest)), False
+            made = _MAKE_SOMETHING.match(main, match.end())
+            if verb.startswith("mak") and made:
+                return (verb + made.group(0))[:80].strip(), True, False
             wanting = _TO_VERB.match(main, match.end())
             if wanting and not verb.startswith(("learn", "be", "get", "make", "have")):
                 position = wanting.end()  # "I'd like to read", "need to call": the action comes after "to"
@@ -119,6 +134,10 @@ def _action(goal: str) -> tuple[str | None, bool, bool]:
             continue
         rest = _SUBORDINATE.split(main[match.end():].split(",")[0])[0]
         vague = bool(words.vague.search(rest) or words.vague_self_care.search(verb + rest))
+        if vague and _REQUEST_VERB.search(verb) and words.people.search(" ".join(rest.split()[:3])):
+            vague = False  # "ask my manager for fewer shifts": asking is done or not, whatever is asked
+        if re.match(r"(?:do|doing|did)$", verb) and re.match(r"\s+(?:everything|it all|all of it|things|stuff)\b(?!\s+on\s+(?:my|the)\s+)", rest):
+            vague = True  # "do everything for Dad": no act you could watch
         if words.self_contained.fullmatch(verb) and not re.search(r"[a-z]{3,}|\d", words.filler.sub(" ", rest)):
             return (verb + rest)[:80].strip(), False, vague
         leftover = words.filler.sub(" ", _ADVERB.sub(" ", words.feeling.sub(" ", words.vague.sub(
@@ -143,8 +162,15 @@ _METHOD = re.compile(r"\b(?:by|using|through|with the help of)\s+([a-z-]+ing|usi
                      r"(?:\s+(?!(?:when|whenever|if|and|or|before|after|until|at|for|every|each|\d)\b)[a-z-]+){0,3}")
 
 
+_NAMED_METHOD = re.compile(r"\b(?:with|using|via|through)\s+(?:the|a|my)\s+(?:[a-z0-9-]+\s+){1,3}?"
+                           r"(?:method|technique|app|timer|planner|tracker|worksheet|diary|log|checklist|script)\b")
+
+
 def _method(goal: str) -> str | None:
     """A method the goal names: "by doing breathing exercises", "by using box breathing", "using an app"."""
+    named = _NAMED_METHOD.search(goal)
+    if named:
+        return named.group(0)
     for match in _METHOD.finditer(goal):
         verb = match.group(1)
         if vocabulary().concrete_verb.fullmatch(verb) and re.search(r"[a-z]{3,}", goal[match.end():match.end() + 30]):
@@ -214,6 +240,9 @@ def _absolutes(goal: str) -> list[str]:
             continue
         if word in {"exactly", "get rid of"}:
             continue
+        if word in {"the whole family", "whole family", "the whole team", "everyone", "everybody"} \
+                and re.search(r"\b(?:for|with|to|and)\s+$", before) and not _CONTROL_VERB_BEFORE.search(before):
+            continue  # "cook for the whole family", "dinner with everyone": who it is with, not who to control
         if word in {"everyone", "everybody", "no one", "nobody", "noone"} and _THINKING_BEFORE.search(before):
             continue  # what I think about everyone, not everyone as something to control
         found.append(word)

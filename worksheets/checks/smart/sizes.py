@@ -29,7 +29,7 @@ _TASKS_PER_DAY = {"recipe": 6, "project": 2, "essay": 2, "chapter": 10, "applica
                   "friend": 2}
 _TASKS = re.compile(r"\b(\d[\d,]*)\s+(?:of\s+(?:my|his|her|their|the)\s+)?(?:[a-z'-]+\s+){0,2}?"
                     r"(recipe|project|essay|chapter|application|job|college|thing|task|page|push-?up|sit-?up|squat|friend)s?\b")
-_NEW_WORDS = re.compile(r"\b(?:learn|memori[sz]e)\s+(\d[\d,]*)\s+(?:[a-z]+\s+)?(?:words|phrases)\b")
+_NEW_WORDS = re.compile(r"\b(?:learn|memori[sz]e)\s+(\d[\d,]*)\s+(?:[a-z]+\s+)?(?:words|phrases|flashcards|flash\s+cards|cards|terms|definitions)\b")
 _LANGUAGE = re.compile(r"\b(?:learn|master|speak)\s+(?:a\s+(?:new\s+)?language|[a-z]+\s+fluently|(?:fluent\s+)?[a-z]+ish\b|"
                        r"(?:fluent\s+)?(?:mandarin|japanese|german|french|spanish|italian|arabic|russian|korean|portuguese|english))")
 _SCORE_CHANGE = re.compile(r"\b(?:raise|improve|increase|reduce|lower|drop|cut|get|bring)\s+(?:my\s+)?(?:[a-z0-9-]+\s+){0,2}?"

@@ -47,7 +47,7 @@ _WEEKDAY = verbose(r"""
 _EVENT = verbose(r"""
       \b(?:my|our|his|her|their|[a-z]+'s)\s+                          # my sister's wedding, our next review
         (?:(?!(?:at|with|to|for|on|in|about|from|and|or)\b)[a-z0-9-]+\s+){0,2}<EVENT_NOUNS>s?\b
-    | \bthe\s+(?:[a-z'-]+\s+){1,3}(?:wedding|funeral|party|reunion|conference|ceremony|gala)\b
+    | \bthe\s+(?:[a-z'-]+\s+){1,3}(?:wedding|funeral|party|reunion|conference|ceremony|gala|anniversary|memorial)\b
     | \b(?:in|by|before|until|during|of|end\ of|early|late|mid)\s+<MONTHS>\b
     | \b(?!may\b)<MONTHS>\b                                            # "may" alone is a verb
     | \b(?:before|by|until|till|after)\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,2}?<EVENT_NOUNS>\b   # before graduation
@@ -116,7 +116,7 @@ def weeks_in(text: str) -> float | None:
         return amount / 7 if unit.startswith("day") else amount * 4.3 if unit.startswith("month") else amount
     if re.search(r"\b(?:in|within|over)\s+the\s+next\s+hour\b", text):
         return 1 / 24 / 7
-    if re.search(r"\b(?:today|tonight|tomorrow)\b", text):
+    if re.search(r"\b(?:today|tonight|tomorrow)\b", text) or re.search(r"\b(?:this|on)\s+" + vocabulary().weekdays + r"\b(?!s)", text):
         return 1 / 7
     if re.search(r"\b(?:this|the|next)\s+weekend\b|\b(?:by\s+the|in\s+a|in\s+one|over\s+a)\s+weekend\b", text):
         return 2 / 7

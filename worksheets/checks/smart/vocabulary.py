@@ -78,6 +78,7 @@ class Vocabulary:
     filler: re.Pattern[str]
     chatter: re.Pattern[str]
     not_a_goal: re.Pattern[str]
+    outcome: re.Pattern[str]  #: "a job", "my licence": a thing you either get or not
     # Fragments to build larger regexes from: "(?:monday|tuesday|...)".
     months: str
     weekdays: str
@@ -127,6 +128,8 @@ def vocabulary() -> Vocabulary:
         filler=phrase_pattern(words["filler_words"]),
         chatter=phrase_pattern(words["chatter"]),
         not_a_goal=phrase_pattern(words["not_a_goal_phrases"]),
+        outcome=re.compile(r"\s+(?:a|an|my|the|our)\s+(?:new\s+|first\s+|part[- ]time\s+|full[- ]time\s+|proper\s+)?"
+                           + alternation(words["outcomes"]) + r"\b"),
         months=alternation(words["months"]),
         weekdays=alternation(words["weekdays"]),
         seasons=alternation(words["seasons"]),
