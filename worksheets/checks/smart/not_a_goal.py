@@ -34,6 +34,9 @@ _NOT_KNOWING_WHAT_TO_WRITE = re.compile(r"""
 #: "Mrs. Dorothy Fairweather": a title and a name.
 _TITLED_NAME = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?(?:\s+[A-Z][a-z'-]+){1,3}$")
 _NAME = re.compile(r"^(?:(?:my name is|i'm|i am|this is|it's)\s+)?[A-Z][a-z]{2,14}$", re.IGNORECASE)
+#: Words that make a description of now into an aim: "feeling flat, want my energy back".
+_AIM = verbose(r"""\b(?:want|wanna|will|going\ to|gonna|goal|hope|need|would\ like|'d\ like|try|trying|stop|start
+                   |less|more|every|each|by|until|before|to\ (?:be|get|feel|have|go|do|make|stop|start|find|keep))\b""")
 _NOUN_ENDING = re.compile(r"(?:ness|tion|ment|ity|ies|ship|ing|ence|ance|dom|hood)$")
 
 
@@ -62,6 +65,12 @@ def _not_a_goal(raw: str, text: str) -> bool:
     if not re.search(r"[^\W\d_]", text) or _URL.match(raw):
         return True
     if not bare or words.not_a_goal.fullmatch(bare):
+        return True
+    # "dunno... nothing comes to mind": nothing but not-knowing, however many ways it is said.
+    if not re.sub(r"[\s.?!,]+", "", words.not_a_goal.sub(" ", bare)):
+        return True
+    # "feeling kind of flat lately", "lots going on with work and family rn": how things are, no aim yet.
+    if words.how_things_are.match(bare) and not _AIM.search(bare) and len(bare) <= 60:
         return True
     if _NOT_KNOWING_WHAT_TO_WRITE.match(bare) or _TITLED_NAME.match(raw.strip(" .!?")):
         return True

@@ -79,6 +79,7 @@ class Vocabulary:
     chatter: re.Pattern[str]
     not_a_goal: re.Pattern[str]
     outcome: re.Pattern[str]  #: "a job", "my licence": a thing you either get or not
+    how_things_are: re.Pattern[str]  #: "feeling flat", "lots going on": the present, no aim
     # Fragments to build larger regexes from: "(?:monday|tuesday|...)".
     months: str
     weekdays: str
@@ -128,6 +129,7 @@ def vocabulary() -> Vocabulary:
         filler=phrase_pattern(words["filler_words"]),
         chatter=phrase_pattern(words["chatter"]),
         not_a_goal=phrase_pattern(words["not_a_goal_phrases"]),
+        how_things_are=phrase_pattern(words["how_things_are"]),
         outcome=re.compile(r"\s+(?:a|an|my|the|our)\s+(?:new\s+|first\s+|part[- ]time\s+|full[- ]time\s+|proper\s+)?"
                            + alternation(words["outcomes"]) + r"\b"),
         months=alternation(words["months"]),
