@@ -5,7 +5,7 @@ Builds the site, serves it on loopback, prints every worksheet page with Debian'
 Letter, filled A4 and filled Letter, and how much of the last sheet is used (the share of pixel rows
 between the margins with any ink, from `pdftoppm`), so a mostly blank last sheet shows.
 
-    .venv/bin/python scripts/paper.py [--keep DIR]   (needs poppler-utils for pdftoppm)
+    .venv/bin/python scripts/paper.py [--keep DIR] [--only ID,ID]   (needs poppler-utils for pdftoppm)
 
 "Filled" types a sentence of typical length into every box of the first item, a date into date
 fields and picks the middle of every 0-10 scale: the first goal, not six of them.
@@ -70,8 +70,10 @@ def fill(page: Page) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the PDFs in this folder")
+    parser.add_argument("--only", default="", help="comma-separated worksheet ids (default: all)")
     options = parser.parse_args()
-    ids = [worksheet.id for worksheet in pages.load_worksheets()]
+    ids = [worksheet.id for worksheet in pages.load_worksheets()
+           if not options.only or worksheet.id in options.only.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         site, pdfs = Path(tmp) / "site", options.keep or Path(tmp) / "pdf"
         pdfs.mkdir(parents=True, exist_ok=True)

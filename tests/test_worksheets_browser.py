@@ -88,6 +88,10 @@ def test_a_blank_worksheet_prints_ruled_lines_and_no_controls(
     assert lines.count() == page.locator("form[data-worksheet] textarea").count()
     for line in lines.all():
         expect(line).to_be_visible()
+    # An empty date prints as a line to write on, not as the browser's "mm/dd/yyyy".
+    for date in page.locator("form[data-worksheet] input[type=date]").all():
+        expect(date).to_be_hidden()
+        expect(date.locator("xpath=following-sibling::div[contains(@class, 'ws-print-lines')][1]")).to_be_visible()
     for group in page.locator("[data-repeat]").all():
         expect(group.locator("[data-item]").first).to_be_visible()
     # A page break may fall between two fields, never through one.

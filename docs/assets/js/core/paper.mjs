@@ -33,6 +33,8 @@ function copyForPaper(box) {
 
 export function textPrints() {
   for (const box of document.querySelectorAll("form.ws textarea")) copyForPaper(box);
+  // An empty date prints as a line to write on, not as "mm/dd/yyyy" (CSS cannot see a date is empty).
+  for (const date of document.querySelectorAll("form.ws input[type=date]")) date.toggleAttribute("data-print-empty", !date.value);
   document.documentElement.dataset.printText = "";
 }
 
