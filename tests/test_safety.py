@@ -174,6 +174,14 @@ def test_the_safety_check_is_in_the_browser_api() -> None:
         {"crisis": False, "safety": None}
 
 
+def test_warming_up_compiles_the_patterns_a_snapshot_then_keeps() -> None:
+    safety._patterns.cache_clear()
+    safety._concepts.cache_clear()
+    api.warm_up()
+    assert safety._patterns.cache_info().currsize == 1
+    assert safety._concepts.cache_info().currsize == 1
+
+
 def test_the_command_line_prints_the_safety_key() -> None:
     completed = subprocess.run([sys.executable, "-m", "worksheets.checks.smart"], input="hit my kids less\nwalk daily\n",
                                capture_output=True, text=True, cwd=ROOT, check=True)

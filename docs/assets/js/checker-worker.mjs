@@ -159,6 +159,8 @@ async function boot(options) {
 async function keepSnapshot(pyodide, snapshotKey) {
   let saved = false;
   try {
+    // Compiled patterns go into the snapshot too: a later visit's first check then starts warm.
+    pyodide.pyimport(CHECKS_MODULE).warm_up();
     saved = await snapshots.save(pyodide, snapshotKey);
   } catch (error) {
     saved = false;  // no room, or storage disabled: the next visit starts fresh
