@@ -94,7 +94,7 @@ def _patterns() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
 # --- reading the text as a person would -----------------------------------------------------
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
-                         "«": '"', "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " "})
+                         "ı": "i", "ł": "l", "«": '"', "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " "})
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe0e\ufe0f\ufeff]")
 #: Look-alike digits and symbols inside a word ("k1ll", "d1e", "$uicide", "unal!ve").
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"})
