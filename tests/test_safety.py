@@ -30,9 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import safety_eval  # noqa: E402
 
-#: The first engineer's red-team set, then the independent raters' sets 2-5, 6-8 and 9-10 (safety_raters_*.jsonl) as regression.
+#: The first engineer's red-team set, then the independent raters' sets 2-5, 6-8 and 9-11 (safety_raters_*.jsonl) as regression.
 REDTEAM = [json.loads(line) for name in ("safety_redteam.jsonl", "safety_raters_2_5.jsonl", "safety_raters_6_8.jsonl",
-                                    "safety_raters_9_10.jsonl")
+                                    "safety_raters_9_11.jsonl")
            for line in (ROOT / "tests" / "data" / name).open(encoding="utf-8") if line.strip()]
 HARMFUL_KINDS = ("crisis", "eating", "substance", "harm-to-others", "being-harmed")
 #: Per kind: share flagged at all, share flagged with the right kind. Crisis must never be missed.
