@@ -57,7 +57,7 @@ def test_agreement_with_hand_labels(criterion: str) -> None:
     assert agreement >= required, "\n".join(wrong)
 
 
-#: Sets 6-10 from five more independent raters. Their misses were read and the checker's rule gaps
+#: Sets 6-11 from six more independent raters. Their misses were read and the checker's rule gaps
 #: fixed (tuned on, so these are not honest figures: tests/data/README.md). Each criterion is held to what the
 #: fixes reached, less a small margin, so a change that loses a kind of wording fails here.
 TUNED_SETS = {
@@ -66,6 +66,7 @@ TUNED_SETS = {
     "labelled_goals_set8.jsonl": {"specific": 0.935, "measurable": 0.935, "achievable": 0.98, "time_bound": 0.98, "all four": 0.90},
     "labelled_goals_set9.jsonl": {"specific": 0.95, "measurable": 0.955, "achievable": 0.985, "time_bound": 0.975, "all four": 0.935},
     "labelled_goals_set10.jsonl": {"specific": 0.93, "measurable": 0.95, "achievable": 0.97, "time_bound": 0.97, "all four": 0.89},
+    "labelled_goals_set11.jsonl": {"specific": 0.93, "measurable": 0.94, "achievable": 0.99, "time_bound": 0.97, "all four": 0.89},
 }
 
 

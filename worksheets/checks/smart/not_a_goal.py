@@ -37,6 +37,13 @@ _NAME = re.compile(r"^(?:(?:my name is|i'm|i am|this is|it's)\s+)?[A-Z][a-z]{2,1
 #: Words that make a description of now into an aim: "feeling flat, want my energy back".
 _AIM = verbose(r"""\b(?:want|wanna|will|going\ to|gonna|goal|hope|need|would\ like|'d\ like|try|trying|stop|start
                    |less|more|every|each|by|until|before|to\ (?:be|get|feel|have|go|do|make|stop|start|find|keep))\b""")
+#: About the form itself, not a goal: "this form is way too long", "why do I have to do this", "do I put one goal or lots?".
+_ABOUT_THE_FORM = re.compile(r"^(?:this|the|these)\s+(?:form|worksheet|page|app|site|website|questionnaire|box|questions?)\b")
+_QUESTION_ABOUT_THE_FORM = re.compile(r"""
+    ^(?:why|how|do|does|should|can|am|what|is|are|where)\b
+    (?=.*\b(?:this|here|goal|goals|form|box|put|write|fill)\b)
+    (?:.*\?$|.*\bhave\s+to\s+(?:do|fill|write)\b)
+""", re.VERBOSE)
 _NOUN_ENDING = re.compile(r"(?:ness|tion|ment|ity|ies|ship|ing|ence|ance|dom|hood)$")
 
 
@@ -71,6 +78,11 @@ def _not_a_goal(raw: str, text: str) -> bool:
         return True
     # "feeling kind of flat lately", "lots going on with work and family rn": how things are, no aim yet.
     if words.how_things_are.match(bare) and not _AIM.search(bare) and len(bare) <= 60:
+        return True
+    if _ABOUT_THE_FORM.match(bare) and not _AIM.search(bare):
+        return True
+    asked = re.sub(r"\s+", " ", raw.lower()).strip()
+    if len(asked) <= 60 and _QUESTION_ABOUT_THE_FORM.match(asked) and not re.search(r"\d", asked):
         return True
     if _NOT_KNOWING_WHAT_TO_WRITE.match(bare) or _TITLED_NAME.match(raw.strip(" .!?")):
         return True
