@@ -186,6 +186,8 @@ class _Field(_Model):
     """Example text shown in an empty box."""
     print_lines: int = Field(3, ge=1)
     """Ruled lines on paper when empty (textarea)."""
+    print_width: Literal["full", "half"] = "full"
+    """On paper, `half`: side by side with the next half-width field (short answers), so the sheet holds more."""
     check: Check | None = None
     """A Python check of the text, with feedback under the field."""
     send_to: SendTo | None = None
