@@ -273,7 +273,8 @@ def _amounts_kind(text: str) -> str | None:
     numeric = re.sub(r"\b(?:a|one) fortnight\b", "2 weeks", _numeric(text))
     numeric = re.sub(r"\ban? (?=stone|kilo|week|month)", "1 ", numeric)
     for match in _CALORIES.finditer(numeric):
-        if int(match.group("amount")) <= 1000 and "burn" not in numeric[max(0, match.start() - 12):match.start()]:
+        before = numeric[max(0, match.start() - 14):match.start()]
+        if int(match.group("amount")) <= 1000 and not re.search(r"burn|queimar|quemar|verbrennen|bruler", before):
             return "eating"
     for match in _WEIGHT_LOSS.finditer(numeric):
         amount = float(match.group("amount").replace(",", "."))

@@ -41,7 +41,7 @@ _AIM = verbose(r"""\b(?:want|wanna|will|going\ to|gonna|goal|hope|need|would\ li
 _ABOUT_THE_FORM = re.compile(r"^(?:this|the|these)\s+(?:form|worksheet|page|app|site|website|questionnaire|box|questions?)\b")
 _QUESTION_ABOUT_THE_FORM = re.compile(r"""
     ^(?:why|how|do|does|should|can|am|what|is|are|where)\b
-    (?=.*\b(?:this|here|goal|goals|form|box|put|write|fill)\b)
+    (?=.*\b(?:this|here|goal|goals|form|box)\b)
     (?:.*\?$|.*\bhave\s+to\s+(?:do|fill|write)\b)
 """, re.VERBOSE)
 _NOUN_ENDING = re.compile(r"(?:ness|tion|ment|ity|ies|ship|ing|ence|ance|dom|hood)$")
