@@ -209,7 +209,9 @@ def test_the_screen_is_fast_and_never_backtracks_badly() -> None:
         for text in texts:
             safety.screen(text)
         rounds.append((time.perf_counter() - started) / len(texts))
-    assert min(rounds) < 0.001, f"{min(rounds) * 1000:.2f} ms per text"
+    # A bound against runaway patterns, not a speed target (that is scripts/bench.py's check p95):
+    # about 0.7 ms per text on the 2-core machine this was written on.
+    assert min(rounds) < 0.005, f"{min(rounds) * 1000:.2f} ms per text"
     for long in ("a" * 10_000, "kill " * 2_000, "i want to " * 1_000, "my husband " * 1_000, "drink " * 1_700 + "until",
                  "make my " * 1_300, "sh " * 3_400, "a1" * 5_000, "k.m.s." * 1_700, "💊" * 10_000):
         started = time.perf_counter()
