@@ -192,3 +192,22 @@ def test_my_plan_draws_the_progress_chart(page: Page, a_site_server: str, offsit
     chart = page.locator(".plan-chart svg[role=img]")
     expect(chart).to_have_count(1)
     assert "Sleep before midnight" in chart.get_attribute("aria-label")
+
+
+def test_a_long_one_line_answer_prints_whole_even_at_half_width(
+    page: Page, a_site_server: str, offsite_requests: list[str]
+) -> None:
+    _open(page, a_site_server, "progress")
+    words = "I speak up at least twice in every seminar and ask one question of my own each week"
+    box = page.locator("input[name=gas_plus2]").first
+    box.fill(words)
+    page.emulate_media(media="print")
+    # An input cuts off what does not fit its width; on paper its words print from a copy that wraps.
+    expect(box).to_be_hidden()
+    copy = box.locator("xpath=following-sibling::div[contains(@class, 'ws-print-text')][1]")
+    expect(copy).to_be_visible()
+    expect(copy).to_have_text(words)
+    # Two to a row: the field is about half as wide as its group.
+    ratio = box.locator("xpath=..").evaluate(
+        "(field) => field.getBoundingClientRect().width / field.parentElement.getBoundingClientRect().width")
+    assert 0.4 < ratio < 0.55

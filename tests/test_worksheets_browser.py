@@ -107,14 +107,11 @@ def test_a_filled_in_worksheet_prints_its_words_on_a4_and_letter(
     _fill_everything(page)
     page.emulate_media(media="print")
     first_box = page.locator("form[data-worksheet] textarea, form[data-worksheet] input[type=text]").first
-    # A textarea's words print from a plain copy beside it (as tall as the words); an input prints itself.
+    # A box's words print from a plain copy beside it, which wraps and is as tall as the words.
     printed = first_box.locator("xpath=following-sibling::*[contains(@class, 'ws-print-text')]")
-    if first_box.evaluate("(box) => box.tagName") == "TEXTAREA":
-        expect(first_box).to_be_hidden()
-        expect(printed).to_be_visible()
-        expect(printed).to_have_text(first_box.input_value())
-    else:
-        expect(first_box).to_be_visible()
+    expect(first_box).to_be_hidden()
+    expect(printed).to_be_visible()
+    expect(printed).to_have_text(first_box.input_value())
     expect(first_box.locator("xpath=following-sibling::*[contains(@class, 'ws-print-lines')]")).to_be_hidden()
     for paper in ("A4", "Letter"):
         pdf = page.pdf(format=paper, print_background=False)

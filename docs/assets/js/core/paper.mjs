@@ -32,7 +32,8 @@ function copyForPaper(box) {
 }
 
 export function textPrints() {
-  for (const box of document.querySelectorAll("form.ws textarea")) copyForPaper(box);
+  // A one-line box's words print the same way: on paper an input cuts off what does not fit its width.
+  for (const box of document.querySelectorAll("form.ws textarea, form.ws input[type=text]")) copyForPaper(box);
   // An empty date prints as a line to write on, not as "mm/dd/yyyy" (CSS cannot see a date is empty).
   for (const date of document.querySelectorAll("form.ws input[type=date]")) date.toggleAttribute("data-print-empty", !date.value);
   document.documentElement.dataset.printText = "";
