@@ -5,7 +5,7 @@
 
 import { onEveryPage } from "./core/dom.mjs";
 import { quickExit } from "./core/exit.mjs";
-import { datePrints, textPrints } from "./core/paper.mjs";
+import { datePrints } from "./core/paper.mjs";
 import { keepOffline } from "./offline.mjs";
 import { mount as mountPlan } from "./plan/mount.mjs";
 import { mountKeepChoice } from "./store/keep-choice.mjs";
@@ -26,7 +26,6 @@ onEveryPage(() => {
   mountKeepChoice(document.querySelector("[data-keep-choice]"), current ? () => current.load() : undefined);
   keepOffline();
   datePrints();
-  textPrints();
 });
 
 // Leaving a shared view by its link, or editing the fragment, shows the right plan.

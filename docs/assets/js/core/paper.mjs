@@ -31,7 +31,7 @@ function copyForPaper(box) {
   copy.textContent = box.value;
 }
 
-export function textPrints() {
+function fieldPrints() {
   // A one-line box's words print the same way: on paper an input cuts off what does not fit its width.
   for (const box of document.querySelectorAll("form.ws textarea, form.ws input[type=text]")) copyForPaper(box);
   // An empty date prints as a line to write on, not as "mm/dd/yyyy" (CSS cannot see a date is empty).
@@ -41,5 +41,5 @@ export function textPrints() {
 
 // Copied when printing starts (the print dialog, or print media), not as the person types: a copy
 // kept up on every input made typing 100,000 characters hang.
-window.addEventListener("beforeprint", textPrints);
-window.matchMedia("print").addEventListener("change", (event) => { if (event.matches) textPrints(); });
+window.addEventListener("beforeprint", fieldPrints);
+window.matchMedia("print").addEventListener("change", (event) => { if (event.matches) fieldPrints(); });
