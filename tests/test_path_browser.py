@@ -10,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from worksheets import pages
+
 pytestmark = pytest.mark.browser
 
 KEY = "set-your-therapy-goals:worksheet:"
@@ -151,15 +153,23 @@ def test_a_filled_one_goal_smart_worksheet_prints_on_one_sheet_of_a4_and_of_lett
     assert "Printed" in page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--print-date')")
 
 
-#: Worksheets whose blank copy fits one sheet of A4 and of Letter (the safety plan must: safety issue).
-#: The others' sheet counts are measured by scripts/paper.py.
-@pytest.mark.parametrize("worksheet_id", ["smart-goal", "my-plan", "safety-plan", "realistic-steps", "benefits", "session-prep"])
+#: Sheets each blank worksheet prints on, the same on A4 and on Letter (the safety plan must fit one:
+#: safety issue). How full the last sheet is, scripts/paper.py measures: none is mostly blank.
+BLANK_SHEETS = {"smart-goal": 1, "my-plan": 1, "safety-plan": 1, "realistic-steps": 1, "benefits": 1,
+                "session-prep": 1, "find-your-why": 1, "progress": 1, "goal-areas": 2, "therapist-fit": 2}
+
+
+@pytest.mark.parametrize("worksheet_id", sorted(BLANK_SHEETS))
 def test_a_blank_worksheet_prints_without_a_mostly_blank_sheet(
     page: Page, a_site_server: str, offsite_requests: list[str], worksheet_id: str
 ) -> None:
     page.goto(f"{a_site_server}worksheets/{worksheet_id}/")
     for paper in ("A4", "Letter"):
-        assert _pages(page.pdf(format=paper)) == 1, paper
+        assert _pages(page.pdf(format=paper)) == BLANK_SHEETS[worksheet_id], paper
+
+
+def test_every_worksheet_has_a_blank_sheet_count() -> None:
+    assert set(BLANK_SHEETS) == {worksheet.id for worksheet in pages.load_worksheets()}
 
 
 def test_a_web_app_manifest_with_name_start_url_display_and_icons_is_linked(
