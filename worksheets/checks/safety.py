@@ -19,6 +19,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from .alternation import Alternation, known_literals, whole_words
+
 KINDS = ("crisis", "eating", "substance", "harm-to-others", "being-harmed")
 
 #: One short, warm message per kind. None repeats the person's words; each points to a person.
@@ -73,22 +75,16 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return pattern
 
 
-def _whole_words(alternatives: list[str]) -> str:
-    return r"(?<![a-z0-9'])(?:" + "|".join(alternatives) + r")(?![a-z0-9])"
-
-
 @cache
-def _patterns() -> tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]]]:
-    """The benign mask and, in priority order, one regex per kind with a named group per rule."""
-    words = lexicon()
+def _patterns() -> tuple[Alternation, list[tuple[str, Alternation]]]:
+    """The benign mask and, in priority order, one alternation per kind with a named group per rule."""
+    words, literals = lexicon(), known_literals()
     macros = words["macros"]
-    benign = [_expand(p, macros) for rules in words["benign"].values() for p in rules]
-    kinds = []
-    for kind in words["priority"]:
-        groups = [f"(?P<{rule}>" + "|".join(_expand(p, macros) for p in patterns) + ")"
-                  for rule, patterns in words["kinds"][kind].items()]
-        kinds.append((kind, re.compile(_whole_words(groups))))
-    return re.compile(_whole_words(benign)), kinds
+    benign = [(rule, _expand(p, macros)) for rule, patterns in words["benign"].items() for p in patterns]
+    kinds = [(kind, Alternation([(rule, _expand(p, macros)) for rule, patterns in words["kinds"][kind].items()
+                                 for p in patterns], literals))
+             for kind in words["priority"]]
+    return Alternation(benign, literals), kinds
 
 
 # --- reading the text as a person would -----------------------------------------------------
@@ -296,14 +292,22 @@ def _amounts_kind(text: str) -> str | None:
 
 
 @cache
-def _concepts() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, dict[str, list[str]]]]:
-    """The concept layer: its exclusion mask, one regex per family, and per kind the rules combining families."""
-    concepts = lexicon()["concepts"]
-    macros = lexicon()["macros"]
-    exclusions = re.compile(_whole_words([_expand(p, macros) for rules in concepts["exclusions"].values() for p in rules]))
-    families = {name: re.compile(_whole_words([_expand(p, macros) for p in patterns]))
+def _concepts() -> tuple[Alternation, dict[str, Alternation], dict[str, dict[str, list[str]]]]:
+    """The concept layer: its exclusion mask, one alternation per family, and per kind the rules combining families."""
+    concepts, macros, literals = lexicon()["concepts"], lexicon()["macros"], known_literals()
+    exclusions = Alternation([(rule, _expand(p, macros)) for rule, patterns in concepts["exclusions"].items()
+                              for p in patterns], literals)
+    families = {name: Alternation([(name, _expand(p, macros)) for p in patterns], literals)
                 for name, patterns in concepts["families"].items()}
     return exclusions, families, concepts["rules"]
+
+
+def alternation_patterns() -> list[str]:
+    """Every pattern the screen compiles per text (for literals.json)."""
+    benign, kinds = _patterns()
+    exclusions, families, _ = _concepts()
+    groups = [benign, exclusions, *(alternation for _, alternation in kinds), *families.values()]
+    return [pattern for group in groups for _, pattern in group.alternatives]
 
 
 _CLAUSE = re.compile(r" , | but | because | so that | and then ")
@@ -320,8 +324,8 @@ class _Concepts:
 
     def clauses(self, family: str) -> set[int]:
         if family not in self.seen:
-            self.seen[family] = {bisect_right(self.bounds, m.start()) - 1
-                                 for m in self.families[family].finditer(self.text)}
+            self.seen[family] = {bisect_right(self.bounds, match.start()) - 1
+                                 for match, _ in self.families[family].finditer(self.text)}
         return self.seen[family]
 
     def rule(self, kind: str) -> str | None:
@@ -346,10 +350,10 @@ def _find(text: str) -> tuple[str, str] | None:
     masked = benign.sub(" ~ ", text)
     amounts = _amounts_kind(masked)
     concepts = _Concepts(masked)
-    for kind, pattern in kinds:
-        match = pattern.search(masked)
-        if match:
-            return kind, match.lastgroup or ""
+    for kind, alternation in kinds:
+        found = alternation.search(masked)
+        if found:
+            return kind, found[1]
         rule = concepts.rule(kind)
         if rule:
             return kind, rule
@@ -404,7 +408,7 @@ def flagged_step_result(flag: dict[str, str]) -> dict[str, Any]:
 @cache
 def _harm_terms() -> re.Pattern[str]:
     terms = sorted(lexicon()["harm_terms"], key=len, reverse=True)
-    return re.compile(_whole_words([re.escape(term) for term in terms]))
+    return re.compile(whole_words([re.escape(term) for term in terms]))
 
 
 def harm_terms_in(text: Any) -> list[str]:
