@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .phrases import Phrases
+
 #: Only this much of a goal is read closely (the safety screen, safety.py, reads further).
 MAX_READ_CHARS = 3000
 
@@ -23,10 +25,9 @@ def lexicon() -> dict:
     return json.loads((Path(__file__).parent / "lexicon.json").read_text(encoding="utf-8"))
 
 
-def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching any of the phrases as whole words, longest first."""
-    alternatives = sorted({re.escape(p) for p in phrases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> Phrases:
+    """Any of the phrases as whole words, longest first, read like a compiled regex (phrases.py)."""
+    return Phrases(phrases)
 
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
@@ -40,13 +41,13 @@ _THOUSANDS = re.compile(r"\b(\d+)\s?k\s+(steps|words)\b")
 
 
 @cache
-def _translations() -> tuple[re.Pattern[str], dict[str, str]]:
+def _translations() -> tuple[Phrases, dict[str, str]]:
     table = {**lexicon()["translations"], **lexicon()["shorthand"]}
     return phrase_pattern(list(table)), table
 
 
 @cache
-def _foreign() -> tuple[frozenset[str], re.Pattern[str]]:
+def _foreign() -> tuple[frozenset[str], Phrases]:
     """The first word of every translated phrase (a quick filter), and the phrases as one pattern."""
     phrases = list(lexicon()["translations"])
     return frozenset(p.split()[0] for p in phrases), phrase_pattern(phrases)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..phrases import Phrases
 from ..text import lexicon, phrase_pattern
 
 
@@ -52,34 +53,34 @@ class Vocabulary:
     """Each lexicon list as the regex (or regex fragment) the check reads goals with."""
 
     # Phrase patterns: any phrase of the list, as whole words.
-    number_words: re.Pattern[str]
-    vague: re.Pattern[str]
-    vague_time: re.Pattern[str]
-    absolute: re.Pattern[str]
-    perfection: re.Pattern[str]
-    feeling: re.Pattern[str]
-    benign_direction: re.Pattern[str]
-    setting: re.Pattern[str]
-    multiword_setting: re.Pattern[str]
-    life_area: re.Pattern[str]
-    people: re.Pattern[str]
-    concrete_verb: re.Pattern[str]
-    state_verb: re.Pattern[str]
-    self_contained: re.Pattern[str]
-    verb: re.Pattern[str]
-    vague_self_care: re.Pattern[str]
-    countable: re.Pattern[str]
-    recurrence: re.Pattern[str]
-    holiday: re.Pattern[str]
-    deadline_word: re.Pattern[str]
-    hedge: re.Pattern[str]
-    relevance: re.Pattern[str]
-    idiom: re.Pattern[str]
-    filler: re.Pattern[str]
-    chatter: re.Pattern[str]
-    not_a_goal: re.Pattern[str]
+    number_words: Phrases
+    vague: Phrases
+    vague_time: Phrases
+    absolute: Phrases
+    perfection: Phrases
+    feeling: Phrases
+    benign_direction: Phrases
+    setting: Phrases
+    multiword_setting: Phrases
+    life_area: Phrases
+    people: Phrases
+    concrete_verb: Phrases
+    state_verb: Phrases
+    self_contained: Phrases
+    verb: Phrases
+    vague_self_care: Phrases
+    countable: Phrases
+    recurrence: Phrases
+    holiday: Phrases
+    deadline_word: Phrases
+    hedge: Phrases
+    relevance: Phrases
+    idiom: Phrases
+    filler: Phrases
+    chatter: Phrases
+    not_a_goal: Phrases
     outcome: re.Pattern[str]  #: "a job", "my licence": a thing you either get or not
-    how_things_are: re.Pattern[str]  #: "feeling flat", "lots going on": the present, no aim
+    how_things_are: Phrases  #: "feeling flat", "lots going on": the present, no aim
     # Fragments to build larger regexes from: "(?:monday|tuesday|...)".
     months: str
     weekdays: str

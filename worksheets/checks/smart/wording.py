@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..phrases import Phrases
 from ..text import lexicon, phrase_pattern
 from .vocabulary import vocabulary
 
@@ -40,7 +41,7 @@ def quoted(phrase: str | None, goal: str) -> str:
 
 
 @cache
-def _settings() -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
+def _settings() -> tuple[tuple[Phrases, dict[str, str]], ...]:
     examples = lexicon()["setting_examples"]
     return tuple((phrase_pattern(entry["words"]), entry) for name, entry in examples.items() if entry["words"])
 
