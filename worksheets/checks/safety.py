@@ -4,7 +4,8 @@ Every check runs `screen` first on every text it reads. A text is read as a pers
 it: lower case, typos, leetspeak ("k1ll"), spaced or dotted letters ("k.m.s"), slang ("sh",
 "unalive", "ctb"), emoji, and Spanish, French, German, Portuguese and Italian phrases. Goals to
 stop or reduce a harmful behaviour are still flagged. The phrase patterns live in
-safety_lexicon.json; this module only reads text, matches them and words the answer.
+safety_lexicon.json; this module only reads text, matches them and words the answer. A text no
+pattern names is read once more by a small model (safety_model.py), for wording nobody listed.
 
 Standard library only: the same file runs in CPython and in Pyodide.
 """
@@ -19,6 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import safety_model
 from .alternation import Alternation, known_literals, whole_words
 
 KINDS = ("crisis", "eating", "substance", "harm-to-others", "being-harmed")
@@ -265,7 +267,9 @@ def _numeric(text: str) -> str:
 
 
 def _amounts_kind(text: str) -> str | None:
-    """Kinds that depend on a number: a very low calorie target, very fast weight loss, many drinks a day."""
+    """Kinds that depend on a number: a very low calorie target, very fast weight loss, many drinks a
+    day; "ordinary" when the text names such an amount and none is risky (the model, blind to
+    numbers, then does not judge it)."""
     numeric = re.sub(r"\b(?:a|one) fortnight\b", "2 weeks", _numeric(text))
     numeric = re.sub(r"\ban? (?=stone|kilo|week|month)", "1 ", numeric)
     for match in _CALORIES.finditer(numeric):
@@ -288,6 +292,8 @@ def _amounts_kind(text: str) -> str | None:
     for match in _DRINKS.finditer(numeric):
         if int(match.group("count")) >= 10:
             return "substance"
+    if any(p.search(numeric) for p in (_CALORIES, _WEIGHT_LOSS, _FAST_HOURS, _DRINKS_A_DAY, _DRINKS)):
+        return "ordinary"
     return None
 
 
@@ -344,10 +350,15 @@ class _Concepts:
         return None
 
 
-def _find(text: str) -> tuple[str, str] | None:
+def model_input(text: str) -> str:
+    """What the model reads (and was trained on): the normalised text, harmless phrases masked."""
+    return _patterns()[0].sub(" ~ ", text)
+
+
+def _find(text: str, read_meaning: bool = True) -> tuple[str, str] | None:
     """(kind, rule) of the first kind in priority order whose patterns match the normalised text."""
     benign, kinds = _patterns()
-    masked = benign.sub(" ~ ", text)
+    masked = model_input(text)
     amounts = _amounts_kind(masked)
     concepts = _Concepts(masked)
     for kind, alternation in kinds:
@@ -359,7 +370,9 @@ def _find(text: str) -> tuple[str, str] | None:
             return kind, rule
         if amounts == kind:
             return kind, "amounts"
-    return None
+    # No pattern names it: the model's reading of the whole text, for wording nobody listed.
+    kind = safety_model.kind_of(masked) if read_meaning and amounts != "ordinary" else None
+    return (kind, "model") if kind else None
 
 
 def explain(text: Any) -> tuple[str, str] | None:
@@ -421,7 +434,8 @@ def harm_terms_in(text: Any) -> list[str]:
 def guard_rewrites(result: dict[str, Any]) -> dict[str, Any]:
     """Never suggest a rewrite that repeats a harm-lexicon word, in the suggestion or inside feedback."""
     rewrite = result.get("suggestion")
-    if isinstance(rewrite, str) and rewrite and (harm_terms_in(rewrite) or screen(rewrite)):
+    # The patterns only: the goal itself was read by the model too, and a rewrite is the checker's words.
+    if isinstance(rewrite, str) and rewrite and (harm_terms_in(rewrite) or _find(normalise(rewrite), read_meaning=False)):
         for value in result.values():
             if isinstance(value, dict) and isinstance(value.get("feedback"), str):
                 value["feedback"] = value["feedback"].replace(rewrite, NEUTRAL_SUGGESTION)
