@@ -32,7 +32,7 @@ from worksheets.checks.safety_model import CLASSES, MODEL_FILE, features  # noqa
 
 DATA = ROOT / "tests" / "data"
 SAFETY_SETS = ["safety_redteam.jsonl", "safety_raters_2_5.jsonl", "safety_raters_6_8.jsonl", "safety_raters_9_11.jsonl",
-               "safety_raters_12_13.jsonl", "safety_own_cases.jsonl"]
+               "safety_raters_12_14.jsonl", "safety_own_cases.jsonl"]
 EPOCHS = 30
 LEARNING_RATE = 0.2
 L2 = 1e-3
