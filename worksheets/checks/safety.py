@@ -356,8 +356,9 @@ def model_input(text: str) -> str:
 
 
 def _find(text: str, read_meaning: bool = True) -> tuple[str, str] | None:
-    """(kind, rule) of the first kind in priority order whose patterns match the normalised text."""
-    benign, kinds = _patterns()
+    """(kind, rule) of the first kind in priority order whose patterns match the normalised text;
+    when none does and `read_meaning`, the model's kind (rule "model"), if it finds one."""
+    _, kinds = _patterns()
     masked = model_input(text)
     amounts = _amounts_kind(masked)
     concepts = _Concepts(masked)
