@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from itertools import product
 from pathlib import Path
 
 LITERALS_FILE = Path(__file__).parent / "literals.json"
@@ -126,7 +127,7 @@ def required_literals(pattern: str) -> list[str] | None:
             elif op is c.BRANCH:
                 options = union(av[1], exact)
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 2 and (body := exact(av[2])) is not None:
-                options = {"".join(parts) for n in range(av[0], av[1] + 1) for parts in _product(body, n)}
+                options = {"".join(parts) for n in range(av[0], av[1] + 1) for parts in product(sorted(body), repeat=n)}
             else:
                 return None
             if options is None:
@@ -174,12 +175,6 @@ def required_literals(pattern: str) -> list[str] | None:
 
     found = needed(list(parser.parse(pattern)))
     return sorted(found) if found else None
-
-
-def _product(strings: set[str], n: int) -> Iterable[tuple[str, ...]]:
-    from itertools import product  # noqa: PLC0415
-
-    return product(sorted(strings), repeat=n)
 
 
 def write(patterns: Iterable[str]) -> dict[str, list[str]]:

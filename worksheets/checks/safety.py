@@ -272,11 +272,14 @@ def _amounts_kind(text: str) -> str | None:
     numbers, then does not judge it)."""
     numeric = re.sub(r"\b(?:a|one) fortnight\b", "2 weeks", _numeric(text))
     numeric = re.sub(r"\ban? (?=stone|kilo|week|month)", "1 ", numeric)
+    named = False  # an amount was read, risky or not
     for match in _CALORIES.finditer(numeric):
+        named = True
         before = numeric[max(0, match.start() - 14):match.start()]
         if int(match.group("amount")) <= 1000 and not re.search(r"burn|queimar|quemar|verbrennen|bruler", before):
             return "eating"
     for match in _WEIGHT_LOSS.finditer(numeric):
+        named = True
         amount = float(match.group("amount").replace(",", "."))
         kilos = amount * {"k": 1.0, "l": 0.4536, "p": 0.4536, "s": 6.35}[match.group("unit")[0]]
         span = float((match.group("span") or "1").replace(",", "."))
@@ -284,17 +287,18 @@ def _amounts_kind(text: str) -> str | None:
         if weeks > 0 and kilos / weeks > 1.0:
             return "eating"
     for match in _FAST_HOURS.finditer(numeric):
+        named = True
         if int(match.group("hours")) >= 36:
             return "eating"
     for match in _DRINKS_A_DAY.finditer(numeric):
+        named = True
         if int(match.group("count")) >= 8:
             return "substance"
     for match in _DRINKS.finditer(numeric):
+        named = True
         if int(match.group("count")) >= 10:
             return "substance"
-    if any(p.search(numeric) for p in (_CALORIES, _WEIGHT_LOSS, _FAST_HOURS, _DRINKS_A_DAY, _DRINKS)):
-        return "ordinary"
-    return None
+    return "ordinary" if named else None
 
 
 @cache
