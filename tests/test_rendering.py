@@ -12,7 +12,7 @@ import pytest
 
 from worksheets import pages
 
-URLS = {"pyodide": "../../pyodide/", "worker": "../../assets/js/checker-worker.mjs", "checksPackage": "x"}
+URLS = {"pyodide": "../../pyodide/", "worker": "../../assets/js/checker-worker.mjs", "checksWheel": "x.whl"}
 
 
 class _Elements(HTMLParser):

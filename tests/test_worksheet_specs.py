@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from worksheets import pages
 
-URLS = {"pyodide": "../../pyodide/", "worker": "../../assets/js/checker-worker.mjs", "checksPackage": "x", "pages": {}}
+URLS = {"pyodide": "../../pyodide/", "worker": "../../assets/js/checker-worker.mjs", "checksWheel": "x.whl", "pages": {}}
 #: The worksheets the guide leads to (My plan, built elsewhere, only gathers them).
 WORKSHEETS = ["find-your-why", "goal-areas", "smart-goal", "realistic-steps", "benefits", "session-prep",
               "therapist-fit", "progress"]

@@ -85,8 +85,9 @@ def checker_urls(worksheet: pages.Worksheet, snapshot_key: str) -> dict[str, str
     return {
         "pyodide": get_relative_url(PYODIDE_URL, url).rstrip("/") + "/",
         "worker": get_relative_url(WORKER_URL, url),
-        "checksPackage": bundle.PACKAGE_NAME,
-        # Names the runtime and the checks together: a Python memory snapshot is valid for this pair only.
+        # The checks wheel under `pyodide`; its name also names the runtime and the checks together,
+        # so it keys the Python memory snapshot, which is valid for this pair only.
+        "checksWheel": snapshot_key,
         "snapshotKey": snapshot_key,
         # What the worker downloads: sizes for its progress, hashes to keep each file in Cache Storage.
         "downloads": _downloads,

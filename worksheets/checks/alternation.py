@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_right
 from functools import cache
 from itertools import product
 from pathlib import Path
@@ -28,6 +29,8 @@ LITERALS_FILE = Path(__file__).parent / "literals.json"
 SHORTEST = 3
 #: Beyond this many strings, a set of literals is not worth keeping (the pattern is then always compiled).
 MOST_STRINGS = 64
+#: A literal in this many ordinary texts is common: it lets most texts through, however many more hold it.
+COMMON = 200
 
 
 class Alternation:
@@ -108,8 +111,42 @@ def known_literals() -> dict[str, list[str]]:
 # --- worked out from the regex parser, when the lexicon changes -------------------------------
 
 
-def required_literals(pattern: str) -> list[str] | None:
-    """Strings one of which every match of `pattern` contains, or None when there is no such short list."""
+def ordinary_texts() -> Corpus:
+    """The SMART raters' goals in tests/data, normalised as the screen reads them: ordinary texts,
+    by which literals.json picks, of the literal sets a pattern offers, the one that lets fewest through."""
+    from . import safety  # noqa: PLC0415  (build time only; safety imports this module)
+
+    data = Path(__file__).resolve().parents[2] / "tests" / "data"
+    return Corpus(safety.normalise(json.loads(line)["goal"]) for path in sorted(data.glob("labelled_goals*.jsonl"))
+                  for line in path.open(encoding="utf-8") if line.strip())
+
+
+class Corpus:
+    """Texts to count literals in: which of them hold a string, found in one joined text."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.starts, parts, at = [], [], 0
+        for text in texts:
+            self.starts.append(at)
+            parts.append(text)
+            at += len(text) + 1
+        self.joined = "\n".join(parts)
+        self.holding_cache: dict[str, frozenset[int]] = {}
+
+    def holding(self, string: str) -> frozenset[int]:
+        """Indexes of the texts that hold `string` (the first COMMON of them: past that, it is common)."""
+        if string not in self.holding_cache:
+            found, at = set(), self.joined.find(string)
+            while at >= 0 and len(found) < COMMON:
+                found.add(bisect_right(self.starts, at) - 1)
+                at = self.joined.find(string, at + 1)
+            self.holding_cache[string] = frozenset(found)
+        return self.holding_cache[string]
+
+
+def required_literals(pattern: str, texts: Corpus | None = None) -> list[str] | None:
+    """Strings one of which every match of `pattern` contains, or None when there is no such short list.
+    Of the sets that would do, the one found in the fewest of `texts`, then the fewest strings."""
     from re import _constants as c, _parser as parser  # noqa: PLC0415  (CPython internals, build time only)
 
     def exact(items: list) -> set[str] | None:
@@ -170,18 +207,21 @@ def required_literals(pattern: str) -> list[str] | None:
                 inner = needed(av[2])
             if usable(inner):
                 choices.append(inner)
-        # Fewest strings, then the longest shortest one: the fewest texts let through.
-        return min(choices, key=lambda s: (len(s), -min(map(len, s)))) if choices else None
+        # The fewest ordinary texts let through, then the fewest strings, then the longest shortest one.
+        return min(choices, key=lambda s: (let_through(s), len(s), -min(map(len, s)))) if choices else None
+
+    def let_through(strings: set[str]) -> int:
+        return len(frozenset().union(*(texts.holding(string) for string in strings))) if texts else 0
 
     found = needed(list(parser.parse(pattern)))
     return sorted(found) if found else None
 
 
-def write(patterns: Iterable[str]) -> dict[str, list[str]]:
+def write(patterns: Iterable[str], texts: Corpus) -> dict[str, list[str]]:
     """literals.json for these patterns: only those that have a short list of literals."""
     table = {}
     for pattern in sorted(set(patterns)):
-        literals = required_literals(pattern)
+        literals = required_literals(pattern, texts)
         if literals:
             table[pattern] = literals
     LITERALS_FILE.write_text(json.dumps(table, indent=0, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
@@ -195,5 +235,5 @@ if __name__ == "__main__":
 
     if sys.argv[1:] != ["--write"]:
         sys.exit("usage: python -m worksheets.checks.alternation --write")
-    table = write(safety.alternation_patterns())
+    table = write(safety.alternation_patterns(), ordinary_texts())
     print(f"{LITERALS_FILE.name}: literals for {len(table)} of {len(set(safety.alternation_patterns()))} patterns")

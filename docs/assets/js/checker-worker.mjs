@@ -72,16 +72,9 @@ const snapshots = {
   async save(pyodide, key) {
     const cache = key && (await this.open());
     if (!cache) return false;
-    // Pyodide snapshots only an interpreter whose JavaScript-side package registry is empty. The
-    // checks are imported into Python's memory, so the snapshot keeps them; the registry is put back.
-    const loaded = { ...pyodide.loadedPackages };
-    for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
-    let bytes;
-    try {
-      bytes = pyodide.makeMemorySnapshot();
-    } finally {
-      Object.assign(pyodide.loadedPackages, loaded);
-    }
+    // The checks are imported into Python's memory, so the snapshot keeps them. (Pyodide snapshots only
+    // an interpreter with no package loaded by loadPackage: the checks are unpacked, not loaded.)
+    const bytes = pyodide.makeMemorySnapshot();
     // One snapshot at a time: one from another runtime or other checks could never load.
     for (const request of await cache.keys()) await cache.delete(request);
     await cache.put(this.url(key), new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
@@ -99,15 +92,30 @@ function options({ urls, base }) {
   runtimeFiles = downloads(indexURL, urls.downloads || {}, (progress) => self.postMessage(protocol.progress(progress)));
   return {
     indexURL,
-    packages: [urls.checksPackage],
+    wheel: { url: new URL(urls.checksWheel, indexURL).href, sha256: urls.downloads?.[urls.checksWheel]?.sha256 },
     snapshotKey: urls.snapshotKey,
   };
 }
 
-async function initRuntime({ indexURL, packages, snapshotKey }) {
+// The checks wheel's bytes, checked against the build's sha256 before Python may unpack them.
+async function checksWheel({ url, sha256 }) {
+  const response = await self.fetch(url);
+  if (!response.ok) throw new Error(`could not download ${url}: HTTP ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))]
+    .map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  if (!sha256 || !digest.startsWith(sha256)) throw new Error(`${url} is not the file this site was built with`);
+  return bytes;
+}
+
+async function initRuntime({ indexURL, wheel, snapshotKey }) {
   // Pyodide awaits this promise when it needs the module: the download starts now, alongside the rest.
   const createPyodideModule = runtimeModule(indexURL);
   createPyodideModule.catch(() => {});
+  // The checks wheel downloads while the runtime boots, and is unpacked once Python runs: 0.1 s
+  // sooner than Pyodide's loadPackage, which installs it only after the boot.
+  const checks = checksWheel(wheel);
+  checks.catch(() => {});
   // In parallel: the runtime's loader, and the snapshot an earlier visit kept, whose bytes go on
   // arriving while loadPyodide fetches and compiles the runtime.
   const [{ loadPyodide }, snapshot] = await Promise.all([
@@ -116,18 +124,21 @@ async function initRuntime({ indexURL, packages, snapshotKey }) {
   ]);
   loaderImported = true;
   if (snapshot) {
+    let pyodide = null;
     try {
-      // The snapshot holds the imported checks; `packages` puts their files back too, for any
-      // data file a check reads later.
-      const pyodide = await loadPyodide({ indexURL, packages, createPyodideModule, _loadSnapshot: snapshot.bytes });
-      return { pyodide, checks: initChecks(pyodide), start: "snapshot" };
+      pyodide = await loadPyodide({ indexURL, createPyodideModule, _loadSnapshot: snapshot.bytes });
     } catch (error) {
       // A snapshot that does not load (another runtime build, corrupt) is dropped; a fresh start follows.
       await snapshots.forget(snapshotKey);
     }
+    if (pyodide) {
+      // The snapshot holds the imported checks; their files go back too, for any data file a check reads later.
+      pyodide.unpackArchive(await checks, "wheel");
+      return { pyodide, checks: initChecks(pyodide), start: "snapshot" };
+    }
   }
-  // The checks wheel downloads while the runtime boots (`packages`).
-  const pyodide = await loadPyodide({ indexURL, packages, createPyodideModule, _makeSnapshot: true });
+  const pyodide = await loadPyodide({ indexURL, createPyodideModule, _makeSnapshot: true });
+  pyodide.unpackArchive(await checks, "wheel");
   return { pyodide, checks: initChecks(pyodide), start: "fresh" };
 }
 
