@@ -18,13 +18,14 @@ from pathlib import Path
 
 MODEL_FILE = Path(__file__).parent / "safety_model.json"
 CLASSES = ("none", "crisis", "eating", "substance", "harm-to-others", "being-harmed")
-#: How likely a text must be to need support (any kind but "none") before the model flags it. On a
-#: validation split (trained without rater sets 9-11), 0.7 flagged 73 % of their harmful texts and
-#: 4 % of their look-alikes (0.5: 84 %, 9 %). Trained on everything, 0.7 still took 5 of the 2,375
-#: ordinary goals in tests/data that no pattern flags ("...when my partner criticises me"), 0.8 one:
-#: 0.8, so ordinary goals keep their coaching. Trained without rater sets 12-13, 0.8 took their
-#: unseen harmful texts from 59 % and 44 % flagged (patterns alone) to 68 % and 61 %.
-THRESHOLD = 0.8
+#: How likely a text must be to need support (any kind but "none") before the model flags it.
+#: Chosen on rater sets 12-14, left out of training (the patterns were never tuned on them either),
+#: with the SMART sets 10-11 left out as ordinary goals: crisis recall / harmful flagged / look-alikes
+#: flagged / ordinary goals the model flags were 0.76 / 0.84 / 0.13 / 6 of 400 at 0.6, 0.74 / 0.80 /
+#: 0.13 / 3 at 0.7, 0.72 / 0.79 / 0.12 / 3 at 0.75, 0.69 / 0.77 / 0.11 / 2 at 0.8. Trained on every
+#: set, 0.7 took 5 of the 2,424 SMART-set goals ("Stop freaking out about needles" as substance),
+#: 0.75 one: 0.75, support when unsure, while ordinary goals keep their coaching.
+THRESHOLD = 0.75
 
 
 def features(text: str) -> set[str]:
