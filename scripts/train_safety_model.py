@@ -32,15 +32,16 @@ from worksheets.checks.safety_model import CLASSES, MODEL_FILE, features  # noqa
 
 DATA = ROOT / "tests" / "data"
 SAFETY_SETS = ["safety_redteam.jsonl", "safety_raters_2_5.jsonl", "safety_raters_6_8.jsonl", "safety_raters_9_11.jsonl",
-               "safety_raters_12_14.jsonl", "safety_raters_16_24.jsonl", "safety_own_cases.jsonl"]
+               "safety_raters_12_14.jsonl", "safety_raters_16_29.jsonl", "safety_own_cases.jsonl"]
 EPOCHS = 30
 LEARNING_RATE = 0.2
 L2 = 1e-3
 #: Rare classes count more, by (share they would have if equal / share they have) ** BALANCE.
 BALANCE = 0.5
 #: Features kept per class in the shipped file, by weight. Trained without rater sets 12-14 and
-#: judged on them, 4000 flagged 2-3 more of their 80 x 3 harmful texts than 2000 at every threshold.
-KEPT = 4000
+#: judged on them, more kept flagged more of their harmful texts at every threshold (2000 -> 4000 ->
+#: 6000: 0.75 -> 0.77 -> 0.78 at 0.7, with sets 16-24), for 200 kB more each time.
+KEPT = 6000
 
 
 def rows(path: Path) -> list[dict]:

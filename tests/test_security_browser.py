@@ -311,7 +311,9 @@ def test_feedback_that_quotes_hostile_words_shows_them_as_text(
         page: Page, a_site_server: str, offsite_requests: list[str]) -> None:
     page.goto(a_site_server + "worksheets/smart-goal/")
     goal = page.get_by_role("textbox", name="Your goal")
-    goal.fill(f"I want to be calmer about {HOSTILE[1]} and {HOSTILE[3]}")
+    # An ordinary goal around the hostile words, so the checker coaches it and quotes it back (a goal
+    # the safety screen flags is never quoted: "calmer about" plus template syntax read as a crisis).
+    goal.fill(f"Walk for 20 minutes after work and stop worrying about {HOSTILE[1]} and {HOSTILE[3]}")
     page.get_by_role("textbox", name="Why this goal matters to you").fill(HOSTILE[0])
     expect(page.locator("form[data-worksheet=smart-goal]")).to_have_attribute("data-checker", "ready", timeout=CHECKER_READY_MS)
     # The checker quotes the goal back in its suggestion: the quote is text, tags and all.

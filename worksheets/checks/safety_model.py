@@ -20,12 +20,11 @@ MODEL_FILE = Path(__file__).parent / "safety_model.json"
 CLASSES = ("none", "crisis", "eating", "substance", "harm-to-others", "being-harmed")
 #: How likely a text must be to need support (any kind but "none") before the model flags it.
 #: Chosen on rater sets 12-14, left out of training (the patterns were never tuned on them either),
-#: with the SMART sets 10-11 left out as ordinary goals: crisis recall / harmful flagged / look-alikes
-#: flagged / ordinary goals the model flags were 0.76 / 0.84 / 0.13 / 6 of 400 at 0.6, 0.74 / 0.80 /
-#: 0.13 / 3 at 0.7, 0.72 / 0.79 / 0.12 / 3 at 0.75, 0.69 / 0.77 / 0.11 / 2 at 0.8. Trained on every
-#: set, 0.7 took 5 of the 2,424 SMART-set goals ("Stop freaking out about needles" as substance),
-#: 0.75 one: 0.75, support when unsure, while ordinary goals keep their coaching.
-THRESHOLD = 0.75
+#: with the SMART sets 10-11 left out as ordinary goals. Crisis recall / harmful flagged / look-alikes
+#: flagged / ordinary goals the model flags: 0.76 / 0.83 / 0.12 / 5 of 400 at 0.7, 0.72 / 0.80 / 0.12
+#: / 4 at 0.75, 0.68 / 0.78 / 0.10 / 1 at 0.8. Trained on every set, it flags none of the 2,424
+#: SMART-set goals the patterns leave alone at 0.7: 0.7, support when unsure.
+THRESHOLD = 0.7
 
 
 def features(text: str) -> set[str]:
