@@ -8,8 +8,10 @@ service worker is blocked here so that every request meets the routes.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from collections.abc import Callable
 
 import pytest
@@ -198,11 +200,29 @@ def _still_works_without_the_checker(page: Page) -> None:
     _printing_still_works(page, "Walk for 20 minutes every morning")
 
 
-@pytest.mark.parametrize("blocked", ["**/pyodide.asm.wasm*", "**/python_stdlib.zip", "**/pyodide.mjs"])
+@pytest.mark.parametrize("blocked", ["**/pyodide.asm.wasm*", "**/python_stdlib.zip", "**/pyodide.mjs", "**/*.whl"])
 def test_python_that_cannot_download_leaves_a_working_page(
         page: Page, a_site_server: str, offsite_requests: list[str], blocked: str) -> None:
     page.add_init_script(RECORD_PRINT)
     page.route(blocked, lambda route: route.abort("internetdisconnected"))
+    page.goto(a_site_server + SMART_GOAL)
+    _still_works_without_the_checker(page)
+
+
+def test_a_checks_wheel_that_is_not_the_built_one_is_never_unpacked(
+        page: Page, a_site_server: str, offsite_requests: list[str]) -> None:
+    # A host that serves another build's wheel: a sound archive, but not the bytes the build hashed.
+    def another_wheel(route: Route) -> None:
+        built = route.fetch().body()
+        changed = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(built)) as source, zipfile.ZipFile(changed, "w") as target:
+            for item in source.infolist():
+                target.writestr(item, source.read(item))
+            target.writestr("worksheets/another_build.txt", "not the wheel this site was built with")
+        route.fulfill(status=200, body=changed.getvalue(), content_type="application/octet-stream")
+
+    page.add_init_script(RECORD_PRINT)
+    page.route("**/*.whl", another_wheel)
     page.goto(a_site_server + SMART_GOAL)
     _still_works_without_the_checker(page)
 
