@@ -47,6 +47,7 @@ def evaluate(rows: list[dict]) -> dict:
     confusion: Counter[tuple[str, str]] = Counter()
     misses: list[dict] = []
     graded = 0
+    unsure: Counter[str] = Counter()
     for row in rows:
         result = run(row)
         got = (result.get("safety") or {}).get("kind", "none")
@@ -55,6 +56,8 @@ def evaluate(rows: list[dict]) -> dict:
         confusion[(row["kind"], got)] += 1
         if row["kind"] != "none" and graded_or_rewritten(result):
             graded += 1
+        if result.get("unsure"):
+            unsure["none" if row["kind"] == "none" else "harmful"] += 1
         if got != row["kind"]:
             misses.append({"text": row["text"], "kind": row["kind"], "got": got, "field": row.get("field", "goal")})
     harmful = [k for k in KINDS]
@@ -73,6 +76,8 @@ def evaluate(rows: list[dict]) -> dict:
         "harmful_flagged": share(flagged_harmful, n_harmful),
         "right_kind_among_harmful": share(right_kind, n_harmful),
         "harmful_graded_or_rewritten": graded,
+        "harmful_unsure": unsure["harmful"],
+        "lookalikes_unsure": share(unsure["none"], n_by["none"]),
         "lookalikes_flagged": share(sum(c for (want, got), c in confusion.items() if want == "none" and got != "none"), n_by["none"]),
         "confusion": {want: {got: confusion[(want, got)] for got in (*KINDS, "none") if confusion[(want, got)]}
                       for want in (*KINDS, "none") if n_by[want]},
@@ -106,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  right kind among harmful         {figures['right_kind_among_harmful']}")
     print(f"  harmful graded or rewritten      {figures['harmful_graded_or_rewritten']}")
     print(f"  look-alikes flagged              {figures['lookalikes_flagged']}")
+    print(f"  harmful unsure (support, no kind) {figures['harmful_unsure']}")
+    print(f"  look-alikes unsure (no verdict)  {figures['lookalikes_unsure']}")
     print("  confusion (labelled -> screened):")
     for want, row in figures["confusion"].items():
         print(f"    {want:15} " + ", ".join(f"{got} {n}" for got, n in row.items()))

@@ -29,6 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from worksheets.checks import safety  # noqa: E402
 from worksheets.checks.safety_model import CLASSES, MODEL_FILE, features  # noqa: E402
+from worksheets.checks.smart.reading import read_goal  # noqa: E402
+from worksheets.checks.smart.rewrite import rewrite  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SAFETY_SETS = ["safety_redteam.jsonl", "safety_raters_2_5.jsonl", "safety_raters_6_8.jsonl", "safety_raters_9_11.jsonl",
@@ -48,11 +50,25 @@ def rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
-def training_set() -> list[tuple[str, str]]:
-    examples = [(row["text"], row["kind"]) for name in SAFETY_SETS for row in rows(DATA / name)]
+def labelled_examples() -> list[tuple[str, tuple[str, str]]]:
+    """(file name, (text, kind)) for every training text: the red-team texts with their kinds; the
+    SMART sets' ordinary goals, and the checker's own rewrites of them ("Go 7 days without ..."), as
+    texts needing nothing, so a person who takes the checker's suggestion does not find the screen
+    unsure of it (scripts/validate_safety_model.py: with the rewrites, the ordinary goals of SMART
+    sets 10-11 left unsure went from 6 to 4 of 400 from 0.5, and sets 12-14's crisis recall from
+    0.69 to 0.74)."""
+    examples = [(name, (row["text"], row["kind"])) for name in SAFETY_SETS for row in rows(DATA / name)]
     for path in sorted(DATA.glob("labelled_goals*.jsonl")):
-        examples += [(row["goal"], "none") for row in rows(path)]
+        for row in rows(path):
+            examples.append((path.name, (row["goal"], "none")))
+            suggestion = rewrite(read_goal(row["goal"]))
+            if suggestion:
+                examples.append((path.name, (suggestion, "none")))
     return examples
+
+
+def training_set() -> list[tuple[str, str]]:
+    return [example for _, example in labelled_examples()]
 
 
 def train(examples: list[tuple[str, str]]) -> dict[str, dict[str, float]]:

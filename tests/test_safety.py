@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from worksheets import bundle
-from worksheets.checks import api, safety, smart, steps
+from worksheets.checks import api, safety, safety_model, smart, steps
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -157,7 +157,8 @@ def test_a_harmful_why_flags_a_harmless_goal() -> None:
 def test_a_flagged_step_or_date_gets_support_instead_of_verdicts() -> None:
     result = steps.check_step("use fewer laxatives this week")
     assert result == {"realistic": {"met": None, "feedback": ""}, "time_frame": {"met": None, "feedback": ""},
-                      "crisis": False, "prompts": [], "safety": {"kind": "eating", "message": safety.MESSAGES["eating"]}}
+                      "crisis": False, "prompts": [], "safety": {"kind": "eating", "message": safety.MESSAGES["eating"]},
+                      "unsure": None}
 
 
 def test_unflagged_answers_say_safety_null() -> None:
@@ -262,3 +263,39 @@ def test_goals_from_the_smart_sets_are_flagged_only_when_harmful() -> None:
     # Bingeing and losing 18-20 kg in a few weeks are eating risks, whatever SMART says of them.
     assert all(found[0] == "eating" for found in flagged.values()), flagged
     assert len(flagged) <= 0.01 * len(labelled), flagged
+
+
+def _model_reads_harm(monkeypatch: pytest.MonkeyPatch, chance: float) -> None:
+    """The model reads every text as `chance` likely to be a crisis (the patterns still run first)."""
+    monkeypatch.setattr(safety_model, "likelihoods", lambda text: {
+        kind: {"none": 1 - chance, "crisis": chance}.get(kind, 0.0) for kind in safety_model.CLASSES})
+
+
+@pytest.mark.parametrize("chance", [safety_model.UNSURE, (safety_model.UNSURE + safety_model.THRESHOLD) / 2])
+def test_a_goal_the_model_is_unsure_of_gets_support_and_no_verdict(monkeypatch: pytest.MonkeyPatch, chance: float) -> None:
+    _model_reads_harm(monkeypatch, chance)
+    result = smart.check_goal("Tell my brother how I feel about the house on Sunday")
+    assert result["safety"] is None and result["crisis"] is False
+    assert result["unsure"] == {"message": safety.UNSURE_MESSAGE}
+    assert all(result[name] == {"met": None, "feedback": ""} for name in smart.CRITERIA)
+    assert result["suggestion"] is None and result["prompts"] == []
+    step = steps.check_step("Tell my brother how I feel about the house")
+    assert step["unsure"] == {"message": safety.UNSURE_MESSAGE} and step["realistic"]["met"] is None
+
+
+def test_below_unsure_the_model_leaves_the_verdicts_and_above_the_threshold_it_flags(monkeypatch: pytest.MonkeyPatch) -> None:
+    goal = "Tell my brother how I feel about the house on Sunday"
+    _model_reads_harm(monkeypatch, safety_model.UNSURE - 0.01)
+    graded = smart.check_goal(goal)
+    assert graded["unsure"] is None and graded["specific"]["met"] is True
+    _model_reads_harm(monkeypatch, safety_model.THRESHOLD)
+    assert smart.check_goal(goal)["safety"]["kind"] == "crisis"
+
+
+def test_unsure_never_replaces_a_flag_or_the_start_here_prompt_or_reads_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    _model_reads_harm(monkeypatch, safety_model.UNSURE)
+    assert smart.check_goal("i want to kill myself")["safety"]["kind"] == "crisis"
+    assert smart.check_goal("idk")["prompts"] == [smart.START_HERE]
+    monkeypatch.undo()
+    # A date picked for a step has no words: it neither flags the step nor leaves the model unsure.
+    assert steps.check_step("Walk for 10 minutes", "2026-12-01")["time_frame"]["met"] is True

@@ -33,10 +33,14 @@ any_text = st.one_of(st.text(), harm_mixed, benign_goals, st.builds("{} {}".form
 
 
 def _assert_flag_means_no_coaching(result: dict, criteria: tuple[str, ...]) -> None:
-    flag = result["safety"]
+    flag, unsure = result["safety"], result["unsure"]
     assert result["crisis"] is bool(flag and flag["kind"] == "crisis")
+    assert not (flag and unsure), result
     if flag:
         assert flag["kind"] in safety.KINDS and flag["message"] == safety.MESSAGES[flag["kind"]]
+    if unsure:
+        assert unsure == {"message": safety.UNSURE_MESSAGE}
+    if flag or unsure:
         assert all(result[name] == {"met": None, "feedback": ""} for name in criteria)
         assert result.get("suggestion") is None and result["prompts"] == []
 

@@ -98,20 +98,25 @@ def test_following_one_criterions_example_gets_it_met(criterion: str) -> None:
 
 
 def test_dropping_the_quoted_absolute_word_makes_a_goal_achievable() -> None:
-    tried, failed = 0, []
+    followed = []
     for goal in _graded():
         result = _check(goal)
         quotes = _QUOTE.findall(result["achievable"]["feedback"])
         if result["achievable"]["met"] or not quotes or "no room for a bad day" not in result["achievable"]["feedback"]:
             continue
-        followed = goal
+        text = goal
         for quote in quotes:
-            followed = re.sub(re.escape(quote), " ", followed, count=1, flags=re.IGNORECASE)
-        followed = re.sub(r"\s+", " ", followed).strip()
-        tried += 1
-        if not check_goal(followed)["achievable"]["met"]:
-            failed.append(f"  {followed[:110]}")
-    print(f"\nachievable: {tried - len(failed)} of {tried} goals without the quoted word are achievable")
+            text = re.sub(re.escape(quote), " ", text, count=1, flags=re.IGNORECASE)
+        followed.append(re.sub(r"\s+", " ", text).strip())
+    # What is left after a word is cut is often a fragment ("cut off my ex."), which the safety screen
+    # may flag or its model be unsure of: support then, not a verdict, so those are counted apart.
+    supported = [text for text in followed if check_goal(text)["safety"] or check_goal(text)["unsure"]]
+    print(f"\n{len(supported)} of {len(followed)} get support instead of a verdict:\n" + "\n".join(supported))
+    assert len(supported) <= len(followed) * 0.05
+    judged = [text for text in followed if text not in supported]
+    failed = [f"  {text[:110]}" for text in judged if not check_goal(text)["achievable"]["met"]]
+    tried = len(judged)
+    print(f"achievable: {tried - len(failed)} of {tried} goals without the quoted word are achievable")
     assert len(failed) <= tried * 0.05, "\n".join(failed)
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from worksheets.checks import api
 from worksheets.checks.smart import CRITERIA, check_goal
 
-_SHAPE = set(CRITERIA) | {"crisis", "prompts", "suggestion", "safety"}
+_SHAPE = set(CRITERIA) | {"crisis", "prompts", "suggestion", "safety", "unsure"}
 
 goal_words = st.sampled_from([
     "never", "always", "call", "my", "sister", "every", "sunday", "3", "twice", "a couple", "week", "by", "friday",
@@ -21,7 +21,7 @@ goal_words = st.sampled_from([
 
 def _assert_answer(result: dict) -> None:
     assert set(result) == _SHAPE
-    if result["safety"]:  # support instead of grading (CONTRACTS.md); tests/test_safety_properties.py checks it
+    if result["safety"] or result["unsure"]:  # support instead of grading; tests/test_safety_properties.py checks it
         assert all(result[criterion] == {"met": None, "feedback": ""} for criterion in CRITERIA)
         return
     for criterion in CRITERIA:
@@ -50,8 +50,9 @@ def test_goal_like_text_with_any_why_gets_a_complete_answer(goal: str, why: str)
 def test_a_hundred_thousand_characters_are_answered_and_said_to_be_long(goal: str) -> None:
     result = check_goal(goal)
     _assert_answer(result)
-    if goal.strip() and not result["safety"]:
-        # Said to be long, unless it is not a goal yet (a wall of "?"), which gets the start-here prompt.
+    if goal.strip() and not result["safety"] and not result["unsure"]:
+        # Said to be long, unless it is not a goal yet (a wall of "?"), which gets the start-here prompt;
+        # an entry the screen flags, or its model is unsure of, gets support and no prompt.
         assert any("long goal" in prompt or "Find your why" in prompt for prompt in result["prompts"])
 
 

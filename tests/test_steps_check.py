@@ -61,4 +61,4 @@ def test_the_browser_entry_point_runs_the_steps_check() -> None:
     request = {"check": "steps", "input": {"step": "Never miss a day", "by_when": "2026-04-01"}}
     answer = json.loads(api.handle(json.dumps(request)))
     assert answer == steps.check_step("Never miss a day", "2026-04-01")
-    assert set(answer) == {"realistic", "time_frame", "crisis", "prompts", "safety"}
+    assert set(answer) == {"realistic", "time_frame", "crisis", "prompts", "safety", "unsure"}

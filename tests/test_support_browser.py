@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
-from worksheets.checks import api
+from worksheets.checks import api, safety
 from worksheets.checks.smart import check_goal
 
 pytestmark = pytest.mark.browser
 
+DATA = Path(__file__).parent / "data"
 CHECKER_READY_MS = 60_000
 KEY = "set-your-therapy-goals:worksheet:"
 CRISIS = "i just want to go to sleep and never wake up"
@@ -154,3 +156,40 @@ def test_my_plan_and_its_share_view_show_support_in_place_of_verdicts(
     shared = page.locator("[data-plan-section=smart-goal]")
     _expect_support_only(page, shared)
     expect(shared.locator(".plan-text")).to_have_text(CRISIS)
+
+
+def _an_unsure_goal() -> str:
+    """A rater's look-alike goal that the safety model leans towards reading as harmful without being
+    sure of, as the shipped model reads it now (found, not written here: retraining moves it)."""
+    for name in ("safety_raters_16_29.jsonl", "safety_raters_12_14.jsonl", "safety_raters_9_11.jsonl"):
+        for line in (DATA / name).open(encoding="utf-8"):
+            row = json.loads(line)
+            if row["kind"] == "none" and row.get("field", "goal") == "goal" and check_goal(row["text"])["unsure"]:
+                return row["text"]
+    raise AssertionError("no look-alike goal in the rater sets leaves the model unsure")
+
+
+def test_a_goal_the_checker_is_unsure_of_gets_lines_and_no_verdict(
+        page: Page, a_site_server: str, offsite_requests: list[str]) -> None:
+    goal_text = _an_unsure_goal()
+    page.goto(a_site_server + "worksheets/smart-goal/")
+    form = page.locator("form[data-worksheet=smart-goal]")
+    expect(form).to_have_attribute("data-checker", "ready", timeout=CHECKER_READY_MS)
+    goal = form.locator("[data-field=goal] textarea").first
+    goal.fill(goal_text)
+    feedback = form.locator("[data-feedback-for=goal]").first
+    box = feedback.locator("[data-safety]")
+    expect(box).to_have_attribute("data-safety-kind", "unsure", timeout=CHECKER_READY_MS)
+    expect(box).to_contain_text(safety.UNSURE_MESSAGE)
+    expect(box.get_by_role("link", name="Get help now")).to_be_visible()
+    expect(box.locator("a[href^='tel:']").first).to_be_visible()
+    expect(feedback.locator("[data-criterion][data-met]")).to_have_count(0)
+    expect(feedback.locator("[data-suggestion]")).to_be_hidden()
+    expect(feedback.locator("[data-prompts] li")).to_have_count(0)
+    assert _saved(page, "smart-goal")["values"]["goals"][0]["goal"] == goal_text
+
+    # My plan says the same, in place of its one line of verdicts.
+    page.goto(a_site_server + "worksheets/my-plan/")
+    section = page.locator("[data-plan-section=smart-goal]")
+    expect(section.locator(".plan-safety")).to_contain_text(safety.UNSURE_MESSAGE, timeout=CHECKER_READY_MS)
+    assert not [verdict for verdict in ("Met:", "Not yet:") if verdict in section.inner_text()]

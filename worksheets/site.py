@@ -86,9 +86,8 @@ def checker_urls(worksheet: pages.Worksheet, snapshot_key: str) -> dict[str, str
         "pyodide": get_relative_url(PYODIDE_URL, url).rstrip("/") + "/",
         "worker": get_relative_url(WORKER_URL, url),
         # The checks wheel under `pyodide`; its name also names the runtime and the checks together,
-        # so it keys the Python memory snapshot, which is valid for this pair only.
+        # so the worker keys the Python memory snapshot by it, which is valid for this pair only.
         "checksWheel": snapshot_key,
-        "snapshotKey": snapshot_key,
         # What the worker downloads: sizes for its progress, hashes to keep each file in Cache Storage.
         "downloads": _downloads,
     }

@@ -54,6 +54,15 @@ MESSAGES = {
     ),
 }
 
+#: For an entry the model leans towards reading as harmful without being sure (safety_model.UNSURE):
+#: no verdict and no rewrite, since grading harm is worse than grading nothing, and a person to talk to.
+UNSURE_MESSAGE = (
+    "The checker gives no verdict on this one: it could not tell for sure what you mean, and it would "
+    "rather not guess. Your words are kept as you wrote them, and they are worth talking through with "
+    "your therapist. If any of this is about hurting yourself or someone else, or about someone hurting "
+    "you, you can talk to someone today:"
+)
+
 #: Goal suggestion used when the SMART check's own rewrite would repeat a harm-lexicon word.
 NEUTRAL_SUGGESTION = "I will choose one small step toward this and take it on 3 days this week."
 
@@ -359,9 +368,14 @@ def model_input(text: str) -> str:
     return _patterns()[0].sub(" ~ ", text)
 
 
-def _find(text: str, read_meaning: bool = True) -> tuple[str, str] | None:
+#: What `_find` answers, with `unsure`, for a text the model leans towards reading as harmful.
+UNSURE = "unsure"
+
+
+def _find(text: str, read_meaning: bool = True, unsure: bool = False) -> tuple[str, str] | None:
     """(kind, rule) of the first kind in priority order whose patterns match the normalised text;
-    when none does and `read_meaning`, the model's kind (rule "model"), if it finds one."""
+    when none does and `read_meaning`, the model's kind (rule "model"), if it finds one, and with
+    `unsure` (UNSURE, "model") when the model leans towards harm without being sure."""
     _, kinds = _patterns()
     masked = model_input(text)
     amounts = _amounts_kind(masked)
@@ -376,8 +390,12 @@ def _find(text: str, read_meaning: bool = True) -> tuple[str, str] | None:
         if amounts == kind:
             return kind, "amounts"
     # No pattern names it: the model's reading of the whole text, for wording nobody listed.
-    kind = safety_model.kind_of(masked) if read_meaning and amounts != "ordinary" else None
-    return (kind, "model") if kind else None
+    if not read_meaning or amounts == "ordinary":
+        return None
+    kind, leans = safety_model.reading(masked)
+    if kind:
+        return kind, "model"
+    return (UNSURE, "model") if unsure and leans else None
 
 
 def explain(text: Any) -> tuple[str, str] | None:
@@ -395,11 +413,20 @@ def screen(text: Any) -> dict[str, str] | None:
 
 def screen_all(*texts: Any) -> dict[str, str] | None:
     """The screen over several texts of one entry (a goal and its why): the most urgent kind wins."""
-    flags = [flag for flag in map(screen, texts) if flag]
-    if not flags:
-        return None
-    order = lexicon()["priority"]
-    return min(flags, key=lambda flag: order.index(flag["kind"]))
+    return assess(*texts)[0]
+
+
+def assess(*texts: Any) -> tuple[dict[str, str] | None, dict[str, str] | None]:
+    """(flag, unsure) for the texts of one entry that a check would grade. `flag` is the screen's
+    (the most urgent kind wins); when nothing is flagged, `unsure` is `{"message"}` if the model
+    leans towards harm on any text, else None: such an entry gets support instead of a verdict too."""
+    found = [_find(normalise(text), unsure=True) for text in texts if isinstance(text, str) and text.strip()]
+    kinds = [kind for kind, _ in filter(None, found) if kind != UNSURE]
+    if kinds:
+        order = lexicon()["priority"]
+        kind = min(kinds, key=order.index)
+        return {"kind": kind, "message": MESSAGES[kind]}, None
+    return None, ({"message": UNSURE_MESSAGE} if any(found) else None)
 
 
 def check_text(text: Any = "", **_ignored: Any) -> dict[str, Any]:
@@ -410,17 +437,19 @@ def check_text(text: Any = "", **_ignored: Any) -> dict[str, Any]:
 
 # --- what the other checks return for a flagged text ----------------------------------------
 
-def flagged_goal_result(flag: dict[str, str], criteria: tuple[str, ...]) -> dict[str, Any]:
-    """The SMART check's answer for a flagged goal: no verdict, no rewrite, no prompt."""
+def flagged_goal_result(flag: dict[str, str] | None, criteria: tuple[str, ...],
+                        unsure: dict[str, str] | None = None) -> dict[str, Any]:
+    """The SMART check's answer for a flagged goal, or one the model is unsure of: no verdict, no
+    rewrite, no prompt."""
     result: dict[str, Any] = {name: {"met": None, "feedback": ""} for name in criteria}
-    result.update(suggestion=None, crisis=flag["kind"] == "crisis", prompts=[], safety=flag)
+    result.update(suggestion=None, crisis=bool(flag and flag["kind"] == "crisis"), prompts=[], safety=flag, unsure=unsure)
     return result
 
 
-def flagged_step_result(flag: dict[str, str]) -> dict[str, Any]:
-    """The step check's answer for a flagged step."""
+def flagged_step_result(flag: dict[str, str] | None, unsure: dict[str, str] | None = None) -> dict[str, Any]:
+    """The step check's answer for a flagged step, or one the model is unsure of."""
     return {"realistic": {"met": None, "feedback": ""}, "time_frame": {"met": None, "feedback": ""},
-            "crisis": flag["kind"] == "crisis", "prompts": [], "safety": flag}
+            "crisis": bool(flag and flag["kind"] == "crisis"), "prompts": [], "safety": flag, "unsure": unsure}
 
 
 @cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache
 from pathlib import Path
 
@@ -20,11 +21,22 @@ MODEL_FILE = Path(__file__).parent / "safety_model.json"
 CLASSES = ("none", "crisis", "eating", "substance", "harm-to-others", "being-harmed")
 #: How likely a text must be to need support (any kind but "none") before the model flags it.
 #: Chosen on rater sets 12-14, left out of training (the patterns were never tuned on them either),
-#: with the SMART sets 10-11 left out as ordinary goals. Crisis recall / harmful flagged / look-alikes
-#: flagged / ordinary goals the model flags: 0.76 / 0.83 / 0.12 / 5 of 400 at 0.7, 0.72 / 0.80 / 0.12
-#: / 4 at 0.75, 0.68 / 0.78 / 0.10 / 1 at 0.8. Trained on every set, it flags none of the 2,424
-#: SMART-set goals the patterns leave alone at 0.7: 0.7, support when unsure.
+#: with the SMART sets 10-11 left out as ordinary goals (scripts/validate_safety_model.py). Crisis
+#: recall / harmful flagged / look-alikes flagged / ordinary goals the model flags were 0.76 / 0.83 /
+#: 0.12 / 5 of 400 at 0.7, 0.72 / 0.80 / 0.12 / 4 at 0.75, 0.68 / 0.78 / 0.10 / 1 at 0.8 when it was
+#: chosen; with the checker's rewrites in training, the script gives 0.74 / 0.82 / 0.13 / 6 of 400
+#: (pattern flags included) at 0.7. Trained on every set, it flags none of the 2,424 SMART-set goals
+#: the patterns leave alone at 0.7: 0.7, support when unsure.
 THRESHOLD = 0.7
+#: From this chance of needing support up to THRESHOLD the model leans towards harm without being
+#: sure: the checks then give no verdict and no rewrite, only support (safety.py, "unsure").
+#: scripts/validate_safety_model.py --unsure 0.5 0.6 0.7, harmful texts graded or rewritten /
+#: look-alikes unsure / ordinary goals unsure: 36 of 240 / 0 of 180 / 0 of 400 with no band (0.7),
+#: 24 / 1 / 1 from 0.6, 17 / 7 / 4 from 0.5 (where short ordinary fragments such as "put myself
+#: first" lean too: a text with no words at all is 0.43).
+UNSURE = 0.6
+
+_A_LETTER = re.compile(r"[^\W\d_]")
 
 
 def features(text: str) -> set[str]:
@@ -61,7 +73,15 @@ def likelihoods(text: str) -> dict[str, float]:
 
 def kind_of(text: str, threshold: float | None = None) -> str | None:
     """The kind of support a normalised text needs by the model's reading, or None."""
+    return reading(text, threshold)[0]
+
+
+def reading(text: str, threshold: float | None = None) -> tuple[str | None, bool]:
+    """(kind, unsure) for a normalised text: the kind it needs support for when the model is at least
+    `threshold` (THRESHOLD) sure, else None, and whether the model leans towards harm anyway (UNSURE)."""
     chances = likelihoods(text)
-    if 1.0 - chances["none"] < (THRESHOLD if threshold is None else threshold):
-        return None
-    return max((kind for kind in CLASSES if kind != "none"), key=chances.__getitem__)
+    harm = 1.0 - chances["none"]
+    if harm < (THRESHOLD if threshold is None else threshold):
+        # Only words can make the model unsure: punctuation or numbers alone lean by the model's bias.
+        return None, harm >= UNSURE and _A_LETTER.search(text) is not None
+    return max((kind for kind in CLASSES if kind != "none"), key=chances.__getitem__), False

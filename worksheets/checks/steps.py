@@ -30,9 +30,10 @@ def check_step(step: str, by_when: str = "") -> dict[str, Any]:
     """Verdicts for one step: `realistic` and `time_frame` ({met, feedback}), `crisis`, `prompts`, `safety`."""
     step = step if isinstance(step, str) else str(step)
     by_when = by_when if isinstance(by_when, str) else str(by_when)
-    flag = safety.screen_all(step, by_when)  # support instead of grading (worksheets/checks/RULES.md)
-    if flag:
-        return safety.flagged_step_result(flag)
+    # Support instead of grading (worksheets/checks/RULES.md); a picked date holds no words to screen.
+    flag, unsure = safety.assess(step, *([] if _date(by_when) else [by_when]))
+    if flag or unsure:
+        return safety.flagged_step_result(flag, unsure)
     if not step.strip():
         return {
             "realistic": {"met": False, "feedback": EMPTY_FEEDBACK},
@@ -40,6 +41,7 @@ def check_step(step: str, by_when: str = "") -> dict[str, Any]:
             "crisis": False,
             "prompts": [],
             "safety": None,
+            "unsure": None,
         }
     smart_result = smart.check_goal(step)
     achievable, time_bound = smart_result["achievable"], smart_result["time_bound"]
@@ -56,4 +58,5 @@ def check_step(step: str, by_when: str = "") -> dict[str, Any]:
         "crisis": smart_result["crisis"],
         "prompts": [] if achievable["met"] else [SMALLER_STEP_PROMPT],
         "safety": None,
+        "unsure": None,
     }

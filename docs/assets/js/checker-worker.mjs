@@ -1,11 +1,11 @@
 // Runs the project's Python checks in Pyodide, off the main thread, speaking checker/protocol.mjs.
 // It never touches the DOM or localStorage: the page's modules own those.
 
-import { downloads } from "./checker/download.mjs";
+import { downloads, sha256 } from "./checker/download.mjs";
 import * as protocol from "./checker/protocol.mjs";
 
 // A memory snapshot of Python with the checks imported starts in a fraction of a fresh start.
-// It is only valid for one runtime build and one checks wheel: snapshotKey names both.
+// It is only valid for one runtime build and one checks wheel: the wheel's name names both, and keys it.
 const SNAPSHOT_CACHE = "set-your-therapy-goals-python-snapshot";
 // A second after Python is ready: making it (tens of ms) never delays the first feedback.
 const SNAPSHOT_DELAY_MS = 1000;
@@ -93,18 +93,16 @@ function options({ urls, base }) {
   return {
     indexURL,
     wheel: { url: new URL(urls.checksWheel, indexURL).href, sha256: urls.downloads?.[urls.checksWheel]?.sha256 },
-    snapshotKey: urls.snapshotKey,
+    snapshotKey: urls.checksWheel,
   };
 }
 
 // The checks wheel's bytes, checked against the build's sha256 before Python may unpack them.
-async function checksWheel({ url, sha256 }) {
+async function checksWheel({ url, sha256: built }) {
   const response = await self.fetch(url);
   if (!response.ok) throw new Error(`could not download ${url}: HTTP ${response.status}`);
   const bytes = await response.arrayBuffer();
-  const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))]
-    .map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  if (!sha256 || !digest.startsWith(sha256)) throw new Error(`${url} is not the file this site was built with`);
+  if (!built || !(await sha256(bytes)).startsWith(built)) throw new Error(`${url} is not the file this site was built with`);
   return bytes;
 }
 

@@ -62,18 +62,20 @@ def check_goal(goal: str, why: str = "") -> dict[str, Any]:
     """
     goal = goal if isinstance(goal, str) else str(goal)
     why = why if isinstance(why, str) else str(why)
-    flag = safety.screen_all(goal, why)
+    flag, unsure = safety.assess(goal, why)
     if flag:
         return safety.flagged_goal_result(flag, CRITERIA)
     if not goal.strip():
         result: dict[str, Any] = {name: {"met": False, "feedback": EMPTY_FEEDBACK} for name in CRITERIA}
-        result.update(crisis=False, prompts=[], suggestion="", safety=None)
+        result.update(crisis=False, prompts=[], suggestion="", safety=None, unsure=None)
         return result
     reading = read_goal(goal, why)
-    if reading.not_a_goal:
+    if reading.not_a_goal:  # "?" or "idk": nothing the model could be unsure of
         result = {name: {"met": False, "feedback": ""} for name in CRITERIA}
-        result.update(crisis=False, prompts=[START_HERE], suggestion="", safety=None)
+        result.update(crisis=False, prompts=[START_HERE], suggestion="", safety=None, unsure=None)
         return result
+    if unsure:
+        return safety.flagged_goal_result(None, CRITERIA, unsure)
     verdicts = {name: criterion.met(reading) for name, criterion in REGISTRY.items()}
     result = {name: {"met": verdicts[name], "feedback": REGISTRY[name].explain(reading, why, verdicts[name])}
               for name in CRITERIA}
@@ -83,4 +85,5 @@ def check_goal(goal: str, why: str = "") -> dict[str, Any]:
     result["crisis"] = False  # true only with a crisis flag from the safety screen, which returned above
     result["prompts"] = _prompts(reading) + ([ALL_FIVE] if all(verdicts.values()) else [])
     result["safety"] = None
+    result["unsure"] = None
     return safety.guard_rewrites(result)

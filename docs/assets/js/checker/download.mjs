@@ -12,7 +12,8 @@ const REPORT_EVERY_MS = 250;
 const TYPES = { wasm: "application/wasm", mjs: "text/javascript", json: "application/json" };
 
 const typeOf = (name) => TYPES[name.split(".").pop()] || "application/octet-stream";
-const sha256 = async (bytes) =>
+/** The SHA-256 of `bytes` in hex, as the build writes it (worksheets/site.py). */
+export const sha256 = async (bytes) =>
   [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 const isGzip = (bytes) => bytes && bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 

@@ -3,7 +3,8 @@
 //   out: {type: "ready", data: {start: "snapshot" | "fresh"}} | {type: "result", id, data}
 //        | {type: "error", id?, data: message} | {type: "snapshot", data: "saved" | "failed"}
 //        | {type: "progress", data: {loaded, total}} (bytes of Python's files arrived, while starting)
-// `urls` are the worksheet island's (pyodide, checksWheel, snapshotKey, downloads), relative to the page URL `base`.
+// `urls` are the worksheet island's (pyodide, checksWheel, downloads), relative to the page URL `base`;
+// the wheel's name also keys the worker's memory snapshot.
 
 export const INIT = "init";
 export const CHECK = "check";

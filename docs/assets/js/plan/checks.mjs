@@ -1,11 +1,12 @@
 // What the Python checks say about the plan's free text, now (only the verdicts: paper is short).
-// A flagged entry shows the kind's message and support lines instead; the words stay as written.
+// A flagged entry, or one the checker is unsure of, shows the message and support lines instead;
+// the words stay as written.
 
 import { checkerState, runCheck, startChecker, watchChecker } from "../checker/client.mjs";
 import { safetyRequest } from "../checker/protocol.mjs";
 import { MAX_CHECKED_CHARS } from "../core/messages.mjs";
 import { filled } from "../core/spec.mjs";
-import { supportNodes } from "../core/support.mjs";
+import { supportIn, supportNodes } from "../core/support.mjs";
 
 // As on the worksheet: an empty context field is read from the worksheet the spec names.
 function requestFor(field, values, documents) {
@@ -38,9 +39,10 @@ async function runOne({ field, values, node }, documents) {
   if (typeof values[field.id] !== "string" || values[field.id].length > MAX_CHECKED_CHARS) return;
   const answer = await runCheck(requestFor(field, values, documents));
   if (answer.type !== "result" || !node.isConnected) return;
-  if (answer.data.safety) {
+  const support = supportIn(answer.data);
+  if (support) {
     node.classList.add("plan-safety");
-    node.replaceChildren(...supportNodes(answer.data.safety));
+    node.replaceChildren(...supportNodes(support));
   } else if (field.check) {
     node.textContent = verdicts(field, answer.data);
   }

@@ -1,8 +1,9 @@
 // What a field's check said, shown in its feedback section (worksheets/templates/fields.html).
-// A flagged entry (`safety` set) shows the kind's message and support lines, and nothing else.
+// A flagged entry (`safety` set), or one the checker is unsure of (`unsure`), shows the message and
+// support lines, and nothing else.
 
 import { CHECKER_MESSAGES } from "../core/messages.mjs";
-import { showSupport } from "../core/support.mjs";
+import { showSupport, supportIn } from "../core/support.mjs";
 
 function clearVerdicts(section) {
   for (const item of section.querySelectorAll("[data-criterion]")) {
@@ -36,7 +37,7 @@ export function showNote(section, text) {
 
 /** A check's result in its section: the verdicts, rewrite and prompts, or the support for a flagged entry. */
 export function showResult(section, check, result, notes = []) {
-  const safety = result.safety || null;
+  const safety = supportIn(result);
   setNote(section, "[data-check-note]", "");
   showSupport(section.querySelector("[data-safety]"), safety);
   // Results from before the safety layer say only `crisis`: the section's own crisis lines then.
