@@ -42,11 +42,8 @@ L2 = 1e-3
 BALANCE = 0.5
 #: Features kept per class in the shipped file, by weight. Trained without rater sets 12-14 and
 #: judged on them, more kept flagged more of their harmful texts at every threshold (2000 -> 4000 ->
-#: 6000: 0.75 -> 0.77 -> 0.78 at 0.7, with sets 16-24), for 200 kB more each time. With sets 16-29
-#: and the rewrites (scripts/validate_safety_model.py, crisis recall / harmful flagged / look-alikes
-#: flagged): 6000 0.74 / 0.82 / 0.13, 10000 0.75 / 0.83 / 0.11, 15000 0.79 / 0.85 / 0.11, and no
-#: better at 20000 or with every feature. 15000 is a 1.6 MB file, about 40 ms to read in CPython.
-KEPT = 15000
+#: 6000: 0.75 -> 0.77 -> 0.78 at 0.7, with sets 16-24), for 200 kB more each time.
+KEPT = 6000
 
 
 def rows(path: Path) -> list[dict]:

@@ -24,17 +24,16 @@ CLASSES = ("none", "crisis", "eating", "substance", "harm-to-others", "being-har
 #: with the SMART sets 10-11 left out as ordinary goals (scripts/validate_safety_model.py). Crisis
 #: recall / harmful flagged / look-alikes flagged / ordinary goals the model flags were 0.76 / 0.83 /
 #: 0.12 / 5 of 400 at 0.7, 0.72 / 0.80 / 0.12 / 4 at 0.75, 0.68 / 0.78 / 0.10 / 1 at 0.8 when it was
-#: chosen; with the checker's rewrites in training and 15,000 features per class, the script gives
-#: 0.79 / 0.85 / 0.11 / 5 of 400 (pattern flags included) at 0.7. Trained on every set, it flags none of the 2,424 SMART-set goals
+#: chosen; with the checker's rewrites in training, the script gives 0.74 / 0.82 / 0.13 / 6 of 400
+#: (pattern flags included) at 0.7. Trained on every set, it flags none of the 2,424 SMART-set goals
 #: the patterns leave alone at 0.7: 0.7, support when unsure.
 THRESHOLD = 0.7
 #: From this chance of needing support up to THRESHOLD the model leans towards harm without being
 #: sure: the checks then give no verdict and no rewrite, only support (safety.py, "unsure").
 #: scripts/validate_safety_model.py --unsure 0.5 0.6 0.7, harmful texts graded or rewritten /
-#: look-alikes unsure / ordinary goals unsure: 29 of 240 / 0 of 180 / 0 of 400 with no band (0.7),
-#: 23 / 1 / 2 from 0.6, 19 / 6 / 4 from 0.5 (where short ordinary fragments such as "put myself
-#: first" lean too: a text with no words at all is 0.43). Chosen at 6,000 features: 36 / 0 / 0,
-#: 24 / 1 / 1 and 17 / 7 / 4.
+#: look-alikes unsure / ordinary goals unsure: 36 of 240 / 0 of 180 / 0 of 400 with no band (0.7),
+#: 24 / 1 / 1 from 0.6, 17 / 7 / 4 from 0.5 (where short ordinary fragments such as "put myself
+#: first" lean too: a text with no words at all is 0.43).
 UNSURE = 0.6
 
 _A_LETTER = re.compile(r"[^\W\d_]")
