@@ -42,7 +42,10 @@ L2 = 1e-3
 BALANCE = 0.5
 #: Features kept per class in the shipped file, by weight. Trained without rater sets 12-14 and
 #: judged on them, more kept flagged more of their harmful texts at every threshold (2000 -> 4000 ->
-#: 6000: 0.75 -> 0.77 -> 0.78 at 0.7, with sets 16-24), for 200 kB more each time.
+#: 6000: 0.75 -> 0.77 -> 0.78 at 0.7, with sets 16-24), for 200 kB more each time. More still reads
+#: better (15000: crisis recall 0.74 -> 0.79, scripts/validate_safety_model.py), but at 10000 the
+#: weights read into Python grow Pyodide's heap past its 30 MB default, and a memory snapshot larger
+#: than that cannot be restored (pyodide/pyodide#6254): every later visit would start Python afresh.
 KEPT = 6000
 
 
