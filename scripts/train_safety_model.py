@@ -21,6 +21,7 @@ import json
 import math
 import random
 import sys
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from worksheets.checks import safety  # noqa: E402
-from worksheets.checks.safety_model import CLASSES, MODEL_FILE, features  # noqa: E402
+from worksheets.checks.safety_model import CLASSES, MODEL_FILE, SCALE, encoded, feature_id, features  # noqa: E402
 from worksheets.checks.smart.reading import read_goal  # noqa: E402
 from worksheets.checks.smart.rewrite import rewrite  # noqa: E402
 
@@ -42,11 +43,12 @@ L2 = 1e-3
 BALANCE = 0.5
 #: Features kept per class in the shipped file, by weight. Trained without rater sets 12-14 and
 #: judged on them, more kept flagged more of their harmful texts at every threshold (2000 -> 4000 ->
-#: 6000: 0.75 -> 0.77 -> 0.78 at 0.7, with sets 16-24), for 200 kB more each time. More still reads
-#: better (15000: crisis recall 0.74 -> 0.79, scripts/validate_safety_model.py), but at 10000 the
-#: weights read into Python grow Pyodide's heap past its 30 MB default, and a memory snapshot larger
-#: than that cannot be restored (pyodide/pyodide#6254): every later visit would start Python afresh.
-KEPT = 6000
+#: 6000: 0.75 -> 0.77 -> 0.78 at 0.7, with sets 16-24). With sets 16-29 and the rewrites
+#: (scripts/validate_safety_model.py; crisis recall / harmful flagged / look-alikes flagged): 6000
+#: 0.74 / 0.82 / 0.13, 10000 0.75 / 0.83 / 0.11, 15000 0.79 / 0.85 / 0.11, and no better at 20000 or
+#: with every feature. 15000 is an 800 kB file; it fits Pyodide's default heap only in the compact
+#: form safety_model.py keeps it in.
+KEPT = 15000
 
 
 def rows(path: Path) -> list[dict]:
@@ -104,7 +106,18 @@ def train(examples: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
 
 
 def serialised(model: dict) -> str:
-    return json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    """The model file: biases, and the kept features' ids and weights as compact arrays (safety_model.py);
+    two features with one id (a CRC-32 clash) share the sum of their weights."""
+    rows: dict[int, list[int]] = {}
+    for k, kind in enumerate(CLASSES):
+        for feature, weight in model["weights"][kind].items():
+            rows.setdefault(feature_id(feature), [0] * len(CLASSES))[k] += round(weight * SCALE)
+    ids = sorted(rows)
+    return json.dumps({
+        "bias": model["bias"],
+        "ids": encoded(array("I", ids)),
+        "weights": encoded(array("h", [weight for found in ids for weight in rows[found]])),
+    }, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def main() -> None:

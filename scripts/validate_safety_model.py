@@ -39,7 +39,8 @@ def main() -> None:
     left_out = {args.held_out, *args.held_out_goals}
     examples = [example for name, example in train_safety_model.labelled_examples() if name not in left_out]
     model = train_safety_model.train(examples)
-    safety_model._model = lambda: (model["bias"], model["weights"])  # the shipped file stays as it is
+    reader = safety_model.compiled(json.loads(train_safety_model.serialised(model)))
+    safety_model._model = lambda: reader  # the shipped file stays as it is
 
     rows = train_safety_model.rows(DATA / args.held_out)
     goals = [row["goal"] for name in args.held_out_goals for row in train_safety_model.rows(DATA / name)]

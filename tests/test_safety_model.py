@@ -4,7 +4,9 @@ makes from tests/data, it reads what the patterns miss, and it leaves ordinary g
 from __future__ import annotations
 
 import json
+import math
 import sys
+from functools import cache
 from pathlib import Path
 
 from worksheets.checks import safety, safety_model
@@ -19,10 +21,28 @@ def _missed_by_patterns(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(text, kind) for text, kind in rows if not safety._find(safety.normalise(text), read_meaning=False)]
 
 
+@cache
+def _trained() -> dict:
+    return train_safety_model.train(train_safety_model.training_set())
+
+
 def test_the_shipped_model_is_the_one_its_script_trains() -> None:
-    model = train_safety_model.train(train_safety_model.training_set())
-    assert safety_model.MODEL_FILE.read_text(encoding="utf-8") == train_safety_model.serialised(model), (
+    assert safety_model.MODEL_FILE.read_text(encoding="utf-8") == train_safety_model.serialised(_trained()), (
         "run: .venv/bin/python scripts/train_safety_model.py")
+
+
+def test_the_compact_model_reads_as_the_trained_weights_do() -> None:
+    """Ids and thousandths in arrays (kept small for Pyodide's heap) give the trained weights' figures."""
+    model = _trained()
+    for text, _ in train_safety_model.training_set()[::20]:
+        found = safety_model.features(safety.model_input(safety.normalise(text)))
+        scores = {kind: model["bias"][kind] + sum(model["weights"][kind].get(f, 0.0) for f in found)
+                  for kind in safety_model.CLASSES}
+        top = max(scores.values())
+        total = sum(math.exp(score - top) for score in scores.values())
+        expected = {kind: math.exp(score - top) / total for kind, score in scores.items()}
+        got = safety_model.likelihoods(safety.model_input(safety.normalise(text)))
+        assert all(abs(got[kind] - expected[kind]) < 1e-6 for kind in safety_model.CLASSES), text
 
 
 def test_the_model_flags_most_harmful_texts_the_patterns_miss() -> None:

@@ -159,14 +159,15 @@ def test_my_plan_and_its_share_view_show_support_in_place_of_verdicts(
 
 
 def _an_unsure_goal() -> str:
-    """A rater's look-alike goal that the safety model leans towards reading as harmful without being
-    sure of, as the shipped model reads it now (found, not written here: retraining moves it)."""
-    for name in ("safety_raters_16_29.jsonl", "safety_raters_12_14.jsonl", "safety_raters_9_11.jsonl"):
-        for line in (DATA / name).open(encoding="utf-8"):
+    """A harmless goal in tests/data that the safety model leans towards reading as harmful without
+    being sure of, as the shipped model reads it now (found, not written here: retraining moves it)."""
+    for path in sorted(DATA.glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
             row = json.loads(line)
-            if row["kind"] == "none" and row.get("field", "goal") == "goal" and check_goal(row["text"])["unsure"]:
-                return row["text"]
-    raise AssertionError("no look-alike goal in the rater sets leaves the model unsure")
+            text = row.get("text", row.get("goal"))
+            if row.get("kind", "none") == "none" and row.get("field", "goal") == "goal" and check_goal(text)["unsure"]:
+                return text
+    raise AssertionError("no harmless goal in tests/data leaves the model unsure")
 
 
 def test_a_goal_the_checker_is_unsure_of_gets_lines_and_no_verdict(

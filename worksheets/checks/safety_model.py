@@ -6,14 +6,26 @@ the same normalised text, as words, pairs of words and four-letter pieces of wor
 or a misspelling still counts), and answers the kind it finds most likely, when the text is at
 least THRESHOLD likely to need support.
 
+The weights are kept compact, in memory as in the file: each feature as the CRC-32 of its text, in
+one sorted array, and its weights per class in thousandths (the precision they are trained to) as
+16-bit integers in another. Read as Python dicts and floats
+they grew Pyodide's heap past its 30 MB default, and a memory snapshot larger than that cannot be
+restored (pyodide/pyodide#6254): every later visit would have started Python afresh. Kept compact,
+15,000 features per class leave the heap at its default (snapshot 31.5 MB, in Chromium).
+
 Standard library only: the same file runs in CPython and in Pyodide.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
+import sys
+import zlib
+from array import array
+from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
@@ -24,16 +36,17 @@ CLASSES = ("none", "crisis", "eating", "substance", "harm-to-others", "being-har
 #: with the SMART sets 10-11 left out as ordinary goals (scripts/validate_safety_model.py). Crisis
 #: recall / harmful flagged / look-alikes flagged / ordinary goals the model flags were 0.76 / 0.83 /
 #: 0.12 / 5 of 400 at 0.7, 0.72 / 0.80 / 0.12 / 4 at 0.75, 0.68 / 0.78 / 0.10 / 1 at 0.8 when it was
-#: chosen; with the checker's rewrites in training, the script gives 0.74 / 0.82 / 0.13 / 6 of 400
-#: (pattern flags included) at 0.7. Trained on every set, it flags none of the 2,424 SMART-set goals
+#: chosen; with the checker's rewrites in training and 15,000 features per class, the script gives
+#: 0.79 / 0.85 / 0.11 / 5 of 400 (pattern flags included) at 0.7. Trained on every set, it flags none of the 2,424 SMART-set goals
 #: the patterns leave alone at 0.7: 0.7, support when unsure.
 THRESHOLD = 0.7
 #: From this chance of needing support up to THRESHOLD the model leans towards harm without being
 #: sure: the checks then give no verdict and no rewrite, only support (safety.py, "unsure").
 #: scripts/validate_safety_model.py --unsure 0.5 0.6 0.7, harmful texts graded or rewritten /
-#: look-alikes unsure / ordinary goals unsure: 36 of 240 / 0 of 180 / 0 of 400 with no band (0.7),
-#: 24 / 1 / 1 from 0.6, 17 / 7 / 4 from 0.5 (where short ordinary fragments such as "put myself
-#: first" lean too: a text with no words at all is 0.43).
+#: look-alikes unsure / ordinary goals unsure: 29 of 240 / 0 of 180 / 0 of 400 with no band (0.7),
+#: 23 / 1 / 2 from 0.6, 19 / 6 / 4 from 0.5 (where short ordinary fragments such as "put myself
+#: first" lean too: a text with no words at all is 0.43). Chosen at 6,000 features: 36 / 0 / 0,
+#: 24 / 1 / 1 and 17 / 7 / 4.
 UNSURE = 0.6
 
 _A_LETTER = re.compile(r"[^\W\d_]")
@@ -49,26 +62,61 @@ def features(text: str) -> set[str]:
     return found
 
 
+def feature_id(feature: str) -> int:
+    """The number a feature is kept under: the same in CPython and Pyodide, every run."""
+    return zlib.crc32(feature.encode("utf-8"))
+
+
+def _array(kind: str, encoded: str) -> array:
+    values = array(kind, base64.b64decode(encoded))
+    if sys.byteorder != "little":  # stored little-endian
+        values.byteswap()
+    return values
+
+
+def encoded(values: array) -> str:
+    """An array as the model file stores it: little-endian bytes in base64."""
+    if sys.byteorder != "little":
+        values = array(values.typecode, values)
+        values.byteswap()
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+#: Weights are stored as whole thousandths.
+SCALE = 1000
+
+
+def compiled(data: dict) -> tuple[list[float], array, array]:
+    """(bias per class, sorted feature ids, their weights: len(CLASSES) thousandths per id) from the file's JSON."""
+    return [float(data["bias"][kind]) for kind in CLASSES], _array("I", data["ids"]), _array("h", data["weights"])
+
+
 @cache
-def _model() -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+def _model() -> tuple[list[float], array, array]:
     try:
-        model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}, {}
-    return model["bias"], model["weights"]
+        return compiled(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError):
+        return [], array("I"), array("h")
 
 
 def likelihoods(text: str) -> dict[str, float]:
     """Each class's probability for a normalised text."""
-    bias, weights = _model()
+    bias, ids, weights = _model()
     if not bias:
         return {"none": 1.0}
-    found = sorted(features(text))  # summed in one order: the same figures in CPython and Pyodide, every run
-    scores = {kind: bias[kind] + sum(weights[kind].get(f, 0.0) for f in found) for kind in CLASSES}
-    top = max(scores.values())
-    exps = {kind: math.exp(score - top) for kind, score in scores.items()}
-    total = sum(exps.values())
-    return {kind: value / total for kind, value in exps.items()}
+    width = len(CLASSES)
+    sums = [0] * width  # whole thousandths: the same sum in any order, in CPython and Pyodide
+    for feature in features(text):
+        wanted = feature_id(feature)
+        at = bisect_left(ids, wanted)
+        if at < len(ids) and ids[at] == wanted:
+            for k in range(width):
+                sums[k] += weights[at * width + k]
+    scores = [b + total / SCALE for b, total in zip(bias, sums)]
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    return {kind: value / total for kind, value in zip(CLASSES, exps)}
 
 
 def kind_of(text: str, threshold: float | None = None) -> str | None:
