@@ -8,10 +8,10 @@ least THRESHOLD likely to need support.
 
 The weights are kept compact, in memory as in the file: each feature as the CRC-32 of its text, in
 one sorted array, and its weights per class in thousandths (the precision they are trained to) as
-16-bit integers in another. Read as Python dicts and floats
-they grew Pyodide's heap past its 30 MB default, and a memory snapshot larger than that cannot be
-restored (pyodide/pyodide#6254): every later visit would have started Python afresh. Kept compact,
-15,000 features per class leave the heap at its default (snapshot 31.5 MB, in Chromium).
+16-bit integers in another. Read as Python dicts and floats they grew Pyodide's heap past its 30 MB
+default, and a memory snapshot larger than that cannot be restored (pyodide/pyodide#6254): every
+later visit would have started Python afresh. Kept compact, 15,000 features per class leave the
+heap at its default (snapshot 31.5 MB, in Chromium).
 
 Standard library only: the same file runs in CPython and in Pyodide.
 """
@@ -67,8 +67,8 @@ def feature_id(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8"))
 
 
-def _array(kind: str, encoded: str) -> array:
-    values = array(kind, base64.b64decode(encoded))
+def _array(typecode: str, text: str) -> array:
+    values = array(typecode, base64.b64decode(text))
     if sys.byteorder != "little":  # stored little-endian
         values.byteswap()
     return values
