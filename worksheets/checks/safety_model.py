@@ -119,11 +119,6 @@ def likelihoods(text: str) -> dict[str, float]:
     return {kind: value / total for kind, value in zip(CLASSES, exps)}
 
 
-def kind_of(text: str, threshold: float | None = None) -> str | None:
-    """The kind of support a normalised text needs by the model's reading, or None."""
-    return reading(text, threshold)[0]
-
-
 def reading(text: str, threshold: float | None = None) -> tuple[str | None, bool]:
     """(kind, unsure) for a normalised text: the kind it needs support for when the model is at least
     `threshold` (THRESHOLD) sure, else None, and whether the model leans towards harm anyway (UNSURE)."""
