@@ -19,6 +19,7 @@ from functools import lru_cache
 #: Where a phrase may start (not after a letter, digit, underscore or apostrophe) and the run of
 #: such characters there: a phrase must begin with exactly that run, or with all of it and more words.
 _STARTS = re.compile(r"(?<![\w'])[\w']*")
+_WORD = re.compile(r"[\w']*")
 
 
 def _is_word_char(char: str) -> bool:
@@ -26,10 +27,8 @@ def _is_word_char(char: str) -> bool:
 
 
 def _first_word(phrase: str) -> str:
-    for i, char in enumerate(phrase):
-        if not _is_word_char(char):
-            return phrase[:i]
-    return phrase
+    # The same run as `_STARTS` takes; a regex, as a loop over characters cost Pyodide's first start 25 ms.
+    return _WORD.match(phrase).group()
 
 
 @lru_cache(maxsize=4096)
