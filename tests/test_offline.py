@@ -38,9 +38,10 @@ def test_the_built_service_worker_lists_every_file_of_its_build(a_built_site: Pa
     assert {"", "about/", "smart-goals/", "worksheets/smart-goal/", "assets/js/main.mjs",
             "assets/js/checker-worker.mjs", "search/search_index.json", "sitemap.xml"} <= set(site)
     # The files the checker worker fetches: gzipped where the build wrote a copy, never both.
-    assert {"pyodide/pyodide.asm.wasm.gz", "pyodide/pyodide.asm.mjs.gz", "pyodide/python_stdlib.zip",
+    assert {"pyodide/pyodide.asm.wasm.gz", "pyodide/pyodide.asm.mjs.gz", "pyodide/python_stdlib.zip.gz",
             "pyodide/pyodide-lock.json.gz", "pyodide/pyodide.mjs"} <= set(python)
-    assert not {"pyodide/pyodide.asm.wasm", "pyodide/pyodide.asm.mjs", "pyodide/pyodide-lock.json"} & set(python)
+    assert not {"pyodide/pyodide.asm.wasm", "pyodide/pyodide.asm.mjs", "pyodide/pyodide-lock.json",
+                "pyodide/python_stdlib.zip"} & set(python)
     assert [path for path in python if path.endswith(".whl")]
     assert not [path for path in site if path.startswith("pyodide/")]
     assert not [path for path in {**site, **python} if path.endswith(".map") or path == "sw.js"]

@@ -200,7 +200,7 @@ def _still_works_without_the_checker(page: Page) -> None:
     _printing_still_works(page, "Walk for 20 minutes every morning")
 
 
-@pytest.mark.parametrize("blocked", ["**/pyodide.asm.wasm*", "**/python_stdlib.zip", "**/pyodide.mjs", "**/*.whl"])
+@pytest.mark.parametrize("blocked", ["**/pyodide.asm.wasm*", "**/python_stdlib.zip*", "**/pyodide.mjs", "**/*.whl"])
 def test_python_that_cannot_download_leaves_a_working_page(
         page: Page, a_site_server: str, offsite_requests: list[str], blocked: str) -> None:
     page.add_init_script(RECORD_PRINT)

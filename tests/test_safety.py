@@ -231,9 +231,10 @@ def test_pyodide_screens_exactly_as_cpython_does(tmp_path: Path) -> None:
     requests += [{"check": "steps", "input": {"step": row["text"]}} for row in REDTEAM[1::7]]
     requests += [{"check": "safety", "input": {"text": "K1LL MYS3LF 💊💊 ⚰️ k.m.s no quiero vivir"}}]
     (tmp_path / "requests.json").write_text(json.dumps(requests), encoding="utf-8")
-    wheel = bundle.build_bundle().wheel
+    shipped = bundle.build_bundle()
     completed = subprocess.run(
-        ["node", str(ROOT / "tests" / "pyodide_run_checks.mjs"), str(wheel), str(tmp_path / "requests.json")],
+        ["node", str(ROOT / "tests" / "pyodide_run_checks.mjs"), str(shipped.wheel), str(tmp_path / "requests.json"),
+         str(shipped.stdlib)],
         capture_output=True, text=True, cwd=ROOT, timeout=600,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]

@@ -31,8 +31,8 @@ WORKER_URL = "assets/js/checker-worker.mjs"
 NAV_SECTION = "Worksheets"
 #: Files under pyodide/ the build also writes gzipped (FILE.gz): the checker worker fetches those and
 #: inflates them itself, so a host that compresses nothing still sends 2-3x fewer bytes.
-#: python_stdlib.zip and the wheel are compressed already.
-GZIPPED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide-lock.json")
+#: python_stdlib.zip is stored uncompressed for that (worksheets/precompiled_stdlib.py); the wheel is compressed.
+GZIPPED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide-lock.json", "python_stdlib.zip")
 #: Fetched by the worker (pyodide.mjs is imported, 18 kB): per file, what it downloads, for its progress bar.
 _DOWNLOADED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", "pyodide-lock.json")
 GZIP_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "gzip"
