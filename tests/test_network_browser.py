@@ -107,6 +107,13 @@ def test_python_is_kept_as_it_arrives_even_when_the_start_fails(
         assert time.monotonic() < deadline, f"the runtime's files were not kept: {kept}"
         time.sleep(0.2)
     assert not [name for name in kept if name.endswith(".whl")], "a broken file was kept"
+    # Kept as Python reads it, so a later visit inflates nothing: the .wasm itself, not its gzip.
+    first_bytes = page.evaluate("""async () => {
+      const cache = await caches.open("set-your-therapy-goals-python-files");
+      const [wasm] = (await cache.keys()).filter((request) => request.url.includes("/pyodide.asm.wasm?"));
+      return [...new Uint8Array(await (await cache.match(wasm)).arrayBuffer()).slice(0, 4)];
+    }""")
+    assert bytes(first_bytes) == b"\0asm", first_bytes
     page.close()
 
     requests: list[str] = []

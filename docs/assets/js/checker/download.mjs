@@ -5,7 +5,8 @@
 //   a host that compresses nothing still sends 2-3x fewer bytes; the plain file if that fails;
 // - keeps each file in Cache Storage as soon as it has arrived, by its hash, and reads it from there
 //   first: a later visit never downloads it again, even if this visit's start did not finish.
-//   What is kept is the file as sent, checked against the build's sha256.
+//   What is kept is the file as Pyodide reads it (inflated), once the bytes as sent matched the
+//   build's sha256: a later visit then inflates nothing (a warm start 0.1 s sooner, on 2 cores).
 
 const FILES_CACHE = "set-your-therapy-goals-python-files";
 const REPORT_EVERY_MS = 250;
@@ -66,7 +67,8 @@ export function downloads(indexURL, files, report) {
   const sizes = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, file.bytes]));
   let lastReport = 0;
   let inFlight = 0;
-  const keyOf = (name) => `${indexURL}${name}?sha256=${files[name].sha256}`;
+  // Named by the hash of the file as sent; "inflated" tells it from a copy kept as sent by an older build.
+  const keyOf = (name) => `${indexURL}${name}?inflated&sha256=${files[name].sha256}`;
   // Every file is looked up at once, first thing: a lookup made once a download is being written
   // waits behind the write (0.1 s for the .wasm's, measured in Chromium), and delays its download.
   const cache = openCache();
@@ -94,17 +96,16 @@ export function downloads(indexURL, files, report) {
   };
 
   // The file as Pyodide reads it: `body` (as sent) inflated when it is gzip.
-  const readable = (name, body, first) =>
-    new Response(isGzip(first) ? body.pipeThrough(new DecompressionStream("gzip")) : body,
-      { headers: { "Content-Type": typeOf(name) } });
+  const inflated = (body, first) => (isGzip(first) ? body.pipeThrough(new DecompressionStream("gzip")) : body);
+  const readable = (name, body) => new Response(body, { headers: { "Content-Type": typeOf(name) } });
 
-  // Keeps the bytes as sent once all have arrived and matched the build's hash (a broken download,
-  // a file the host inflated, another build's file midway through a deploy are not), in place of
-  // any older copy. Kept compressed: less to hash and write while Python starts.
-  function keep(cache, key, name, body) {
-    new Response(body).arrayBuffer()
-      .then(async (bytes) => {
-        if ((await sha256(bytes)).slice(0, files[name].sha256.length) !== files[name].sha256) return;
+  // Keeps the file as Pyodide reads it (`body`) once all of it has arrived and the bytes as sent
+  // (`sent`) matched the build's hash (a broken download, a file the host inflated, another build's
+  // file midway through a deploy do not), in place of any older copy.
+  function keep(cache, key, name, sent, body) {
+    Promise.all([new Response(sent).arrayBuffer(), new Response(body).arrayBuffer()])
+      .then(async ([sentBytes, bytes]) => {
+        if ((await sha256(sentBytes)).slice(0, files[name].sha256.length) !== files[name].sha256) return;
         await cache.put(key, new Response(bytes));
         for (const request of await cache.keys()) {
           if (request.url.startsWith(`${indexURL}${name}?`) && request.url !== key) await cache.delete(request);
@@ -130,10 +131,11 @@ export function downloads(indexURL, files, report) {
     if (length) sizes[name] = length;
     const { stream, first } = await counting(response.body, counter(name), () => ended());
     // Only what the build hashed (the file as sent: FILE.gz where it wrote one) can be kept.
-    if (!cache || gzip !== files[name].gzip) return readable(name, stream, first);
-    const [mine, forCache] = stream.tee();
-    keep(cache, key, name, forCache);
-    return readable(name, mine, first);
+    if (!cache || gzip !== files[name].gzip) return readable(name, inflated(stream, first));
+    const [toRead, toHash] = stream.tee();
+    const [mine, toKeep] = inflated(toRead, first).tee();
+    keep(cache, key, name, toHash, toKeep);
+    return readable(name, mine);
   }
 
   return {
@@ -150,8 +152,7 @@ export function downloads(indexURL, files, report) {
       if (kept) {
         arrived[name] = sizes[name];
         tell(true);
-        // Kept as sent and checked: gzip exactly when the build wrote FILE.gz.
-        return readable(name, kept.body, files[name].gzip ? Uint8Array.of(0x1f, 0x8b) : null);
+        return readable(name, kept.body);
       }
       const gzip = files[name].gzip && typeof DecompressionStream === "function";
       const opened = await cache;
