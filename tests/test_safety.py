@@ -183,6 +183,38 @@ def test_warming_up_compiles_the_patterns_a_snapshot_then_keeps() -> None:
     assert safety._concepts.cache_info().currsize == 1
 
 
+# Run in a fresh interpreter: the checks warmed up, then every file the checks' package opens is noted.
+_FILES_READ_AFTER_WARM_UP = r"""
+import json, sys
+from pathlib import Path
+from worksheets.checks import api
+package = str(Path(api.__file__).parent)
+api.warm_up()
+opened = set()
+sys.addaudithook(lambda event, args: opened.add(str(args[0])) if event == "open" and str(args[0]).startswith(package) else None)
+for text in json.load(sys.stdin):
+    for check, given in [("smart", {"goal": text, "why": text}), ("steps", {"step": text, "by_when": text}),
+                         ("steps", {"step": text, "by_when": "2027-01-31"}), ("safety", {"text": text})]:
+        api.handle(json.dumps({"check": check, "input": given}))
+print(json.dumps(sorted(opened)))
+"""
+
+
+def test_after_warming_up_no_check_reads_a_file() -> None:
+    # A warm visit starts Python from a memory snapshot taken after warm_up, and puts the checks'
+    # files back only after its first answer (checker-worker.mjs): until then, a check that read a
+    # data file or imported a module of ours for the first time would find nothing there.
+    texts = ["", "?", "idk", "12345", "a" * 30_000, "🙂 fine", "أريد أن أنام", "kill the weeds by Friday"]
+    for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        records = [json.loads(line) for line in lines[::25] if line.strip()]
+        texts += [record.get("text") or record["goal"] for record in records]
+    assert len(texts) > 400
+    completed = subprocess.run([sys.executable, "-c", _FILES_READ_AFTER_WARM_UP], input=json.dumps(texts),
+                               capture_output=True, text=True, cwd=ROOT, check=True)
+    assert json.loads(completed.stdout) == []
+
+
 def test_the_command_line_prints_the_safety_key() -> None:
     completed = subprocess.run([sys.executable, "-m", "worksheets.checks.smart"], input="hit my kids less\nwalk daily\n",
                                capture_output=True, text=True, cwd=ROOT, check=True)
