@@ -44,6 +44,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from worksheets import bundle, pages
@@ -275,7 +276,10 @@ class ByteCounter:
         response = request.response()
         if response is not None and response.from_service_worker:
             return  # answered from the offline copy: no byte crossed the network
-        sizes = request.sizes()
+        try:
+            sizes = request.sizes()
+        except PlaywrightError:
+            return  # it finished as its page closed, after the figures were taken
         self.total += max(sizes["responseBodySize"], 0) + max(sizes["responseHeadersSize"], 0)
         self.urls.append(request.url)
 
@@ -550,6 +554,8 @@ def run(rounds: int, profile_names: list[str] | None = None, profile_rounds: int
     results["cold_ratio"] = round(results["cold_first_feedback_ms"] / results["bare_pyodide_ms"], 3)
     results["cold_ratio_site_runtime"] = round(results["cold_first_feedback_ms"] / results["bare_site_runtime_ms"], 3)
     results["warm_ratio"] = round(results["warm_first_feedback_ms"] / results["cold_first_feedback_ms"], 3)
+    # Issue 12's bar for warm visits, like its cold one, is against the bare page's start.
+    results["warm_ratio_bare"] = round(results["warm_first_feedback_ms"] / results["bare_pyodide_ms"], 3)
     results["build_ratio"] = round(results["site_build_s"] / results["plain_material_build_s"], 3)
     results["profiles"] = profiles
     results["all"] = {"bare_ms": bare, "bare_site_runtime_ms": bare_site, "cold_ms": cold, "warm_ms": warm, "typing_ms": typed,
@@ -569,7 +575,7 @@ def report(results: dict) -> None:
         ("(b) worksheet first feedback, cold", f"{results['cold_first_feedback_ms']:.0f} ms"
          f"  ({results['cold_ratio']:.2f}x bare; target < 1.25)"),
         ("(b) worksheet first feedback, warm", f"{results['warm_first_feedback_ms']:.0f} ms"
-         f"  ({results['warm_ratio']:.2f}x cold; target <= 0.40)"),
+         f"  ({results['warm_ratio_bare']:.2f}x bare; target < 0.40; {results['warm_ratio']:.2f}x cold)"),
         ("(c) form accepts typing", f"{results['typing_accepted_ms']:.0f} ms"
          f"  (before Python was ready: {results['typing_before_python_ready']}; target < 1500 ms)"),
         ("(d) guide page, bytes it transfers", f"{results['guide_page_bytes']:,} B"),
