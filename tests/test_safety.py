@@ -325,6 +325,33 @@ def test_below_unsure_the_model_leaves_the_verdicts_and_above_the_threshold_it_f
     assert smart.check_goal(goal)["safety"]["kind"] == "crisis"
 
 
+@pytest.mark.parametrize("text", [
+    "Хочу бегать по утрам три раза в неделю",  # Cyrillic
+    "Να περπατάω 20 λεπτά κάθε μέρα",  # Greek
+    "每天早上散步二十分钟",  # Chinese
+    "매일 아침 20분 걷기",  # Korean
+    "أريد أن أمشي كل يوم",  # Arabic
+    "हर दिन बीस मिनट चलना",  # Devanagari
+])
+def test_a_text_in_an_alphabet_the_checker_does_not_read_gets_support_and_no_verdict(text: str) -> None:
+    # Harmless here, yet graded it would be guesswork, and harm in the same alphabet goes unseen.
+    result = smart.check_goal(text)
+    assert result["safety"] is None and result["unsure"] == {"message": safety.UNREAD_SCRIPT_MESSAGE}
+    assert all(result[name] == {"met": None, "feedback": ""} for name in smart.CRITERIA)
+    assert result["suggestion"] is None and result["prompts"] == []
+    assert smart.check_goal("Walk every morning", why=text)["unsure"] == {"message": safety.UNREAD_SCRIPT_MESSAGE}
+    step = steps.check_step(text)
+    assert step["unsure"] == {"message": safety.UNREAD_SCRIPT_MESSAGE} and step["realistic"]["met"] is None
+
+
+def test_the_latin_alphabet_is_read_and_a_flag_in_another_alphabet_stays_a_flag() -> None:
+    for text in ["Llamar a mi madre mañana.", "Je veux marcher tous les jours", "call my 奶奶 every sunday",
+                 "Đi bộ 20 phút mỗi sáng", "walk 🚶 every day", "🙂🙂🙂"]:
+        assert not safety.in_an_unread_script(text), text
+        assert smart.check_goal(text)["unsure"] != {"message": safety.UNREAD_SCRIPT_MESSAGE}, text
+    assert smart.check_goal("kms 죽고 싶다")["safety"]["kind"] == "crisis"
+
+
 def test_unsure_never_replaces_a_flag_or_the_start_here_prompt_or_reads_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
     _model_reads_harm(monkeypatch, safety_model.UNSURE)
     assert smart.check_goal("i want to kill myself")["safety"]["kind"] == "crisis"

@@ -39,7 +39,7 @@ def _assert_flag_means_no_coaching(result: dict, criteria: tuple[str, ...]) -> N
     if flag:
         assert flag["kind"] in safety.KINDS and flag["message"] == safety.MESSAGES[flag["kind"]]
     if unsure:
-        assert unsure == {"message": safety.UNSURE_MESSAGE}
+        assert unsure in ({"message": safety.UNSURE_MESSAGE}, {"message": safety.UNREAD_SCRIPT_MESSAGE})
     if flag or unsure:
         assert all(result[name] == {"met": None, "feedback": ""} for name in criteria)
         assert result.get("suggestion") is None and result["prompts"] == []

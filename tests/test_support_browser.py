@@ -165,14 +165,17 @@ def _an_unsure_goal() -> str:
         for line in path.open(encoding="utf-8"):
             row = json.loads(line)
             text = row.get("text", row.get("goal"))
-            if row.get("kind", "none") == "none" and row.get("field", "goal") == "goal" and check_goal(text)["unsure"]:
+            if row.get("kind", "none") == "none" and row.get("field", "goal") == "goal" and \
+                    check_goal(text)["unsure"] == {"message": safety.UNSURE_MESSAGE}:
                 return text
     raise AssertionError("no harmless goal in tests/data leaves the model unsure")
 
 
+@pytest.mark.parametrize("why", ["the model leans", "an alphabet it does not read"])
 def test_a_goal_the_checker_is_unsure_of_gets_lines_and_no_verdict(
-        page: Page, a_site_server: str, offsite_requests: list[str]) -> None:
-    goal_text = _an_unsure_goal()
+        page: Page, a_site_server: str, offsite_requests: list[str], why: str) -> None:
+    goal_text, message = ((_an_unsure_goal(), safety.UNSURE_MESSAGE) if why == "the model leans"
+                          else ("매일 아침 20분 걷기", safety.UNREAD_SCRIPT_MESSAGE))
     page.goto(a_site_server + "worksheets/smart-goal/")
     form = page.locator("form[data-worksheet=smart-goal]")
     expect(form).to_have_attribute("data-checker", "ready", timeout=CHECKER_READY_MS)
@@ -181,7 +184,7 @@ def test_a_goal_the_checker_is_unsure_of_gets_lines_and_no_verdict(
     feedback = form.locator("[data-feedback-for=goal]").first
     box = feedback.locator("[data-safety]")
     expect(box).to_have_attribute("data-safety-kind", "unsure", timeout=CHECKER_READY_MS)
-    expect(box).to_contain_text(safety.UNSURE_MESSAGE)
+    expect(box).to_contain_text(message)
     expect(box.get_by_role("link", name="Get help now")).to_be_visible()
     expect(box.locator("a[href^='tel:']").first).to_be_visible()
     expect(feedback.locator("[data-criterion][data-met]")).to_have_count(0)
@@ -192,5 +195,5 @@ def test_a_goal_the_checker_is_unsure_of_gets_lines_and_no_verdict(
     # My plan says the same, in place of its one line of verdicts.
     page.goto(a_site_server + "worksheets/my-plan/")
     section = page.locator("[data-plan-section=smart-goal]")
-    expect(section.locator(".plan-safety")).to_contain_text(safety.UNSURE_MESSAGE, timeout=CHECKER_READY_MS)
+    expect(section.locator(".plan-safety")).to_contain_text(message, timeout=CHECKER_READY_MS)
     assert not [verdict for verdict in ("Met:", "Not yet:") if verdict in section.inner_text()]

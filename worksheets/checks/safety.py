@@ -63,6 +63,15 @@ UNSURE_MESSAGE = (
     "you, you can talk to someone today:"
 )
 
+#: For an entry written mostly in an alphabet the checker does not read (Cyrillic, Greek, Arabic,
+#: Chinese, Korean...): its verdicts would be guesses, and harm in those words would go unseen.
+UNREAD_SCRIPT_MESSAGE = (
+    "The checker cannot read this alphabet yet, so it gives no verdict on this one rather than guess. "
+    "Your words are kept as you wrote them, and they are worth talking through with your therapist. "
+    "If any of this is about hurting yourself or someone else, or about someone hurting you, you can "
+    "talk to someone today:"
+)
+
 #: Goal suggestion used when the SMART check's own rewrite would repeat a harm-lexicon word.
 NEUTRAL_SUGGESTION = "I will choose one small step toward this and take it on 3 days this week."
 
@@ -426,7 +435,19 @@ def assess(*texts: Any) -> tuple[dict[str, str] | None, dict[str, str] | None]:
         order = lexicon()["priority"]
         kind = min(kinds, key=order.index)
         return {"kind": kind, "message": MESSAGES[kind]}, None
+    if any(in_an_unread_script(text) for text in texts):
+        return None, {"message": UNREAD_SCRIPT_MESSAGE}
     return None, ({"message": UNSURE_MESSAGE} if any(found) else None)
+
+
+def in_an_unread_script(text: Any) -> bool:
+    """Whether most of a text's letters (at least two) are outside the Latin alphabet, which is all
+    the checker reads (RULES.md): Cyrillic, Greek, Arabic, Hebrew, Chinese, Korean, Devanagari..."""
+    if not isinstance(text, str):
+        return False
+    letters = [char for char in text[:MAX_SCREEN_CHARS] if char.isalpha()]
+    foreign = sum(1 for char in letters if not unicodedata.name(char, "").startswith("LATIN "))
+    return len(letters) >= 2 and foreign * 2 > len(letters)
 
 
 def check_text(text: Any = "", **_ignored: Any) -> dict[str, Any]:
