@@ -43,7 +43,7 @@ def check_step(step: str, by_when: str = "") -> dict[str, Any]:
             "safety": None,
             "unsure": None,
         }
-    smart_result = smart.check_goal(step)
+    smart_result = smart.graded(step)
     achievable, time_bound = smart_result["achievable"], smart_result["time_bound"]
     date = _date(by_when)
     if date is not None:

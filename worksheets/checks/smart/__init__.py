@@ -65,6 +65,12 @@ def check_goal(goal: str, why: str = "") -> dict[str, Any]:
     flag, unsure = safety.assess(goal, why)
     if flag:
         return safety.flagged_goal_result(flag, CRITERIA)
+    return graded(goal, why, unsure)
+
+
+def graded(goal: str, why: str = "", unsure: dict[str, str] | None = None) -> dict[str, Any]:
+    """check_goal's answer for a goal the safety screen has read already and not flagged (`unsure`:
+    its reading). steps.check_step screens a step with its "by when" and grades it here."""
     if not goal.strip():
         result: dict[str, Any] = {name: {"met": False, "feedback": EMPTY_FEEDBACK} for name in CRITERIA}
         result.update(crisis=False, prompts=[], suggestion="", safety=None, unsure=None)
