@@ -346,7 +346,8 @@ def test_a_text_in_an_alphabet_the_checker_does_not_read_gets_support_and_no_ver
 
 def test_the_latin_alphabet_is_read_and_a_flag_in_another_alphabet_stays_a_flag() -> None:
     for text in ["Llamar a mi madre mañana.", "Je veux marcher tous les jours", "call my 奶奶 every sunday",
-                 "Đi bộ 20 phút mỗi sáng", "walk 🚶 every day", "🙂🙂🙂"]:
+                 "Đi bộ 20 phút mỗi sáng", "walk 🚶 every day", "🙂🙂🙂",
+                 "Walk 20 minutes every day — 我想每天散步 — أريد أن أمشي كل يوم"]:  # the same goal in three
         assert not safety.in_an_unread_script(text), text
         assert smart.check_goal(text)["unsure"] != {"message": safety.UNREAD_SCRIPT_MESSAGE}, text
     assert smart.check_goal("kms 죽고 싶다")["safety"]["kind"] == "crisis"

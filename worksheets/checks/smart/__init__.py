@@ -75,6 +75,8 @@ def graded(goal: str, why: str = "", unsure: dict[str, str] | None = None) -> di
         result: dict[str, Any] = {name: {"met": False, "feedback": EMPTY_FEEDBACK} for name in CRITERIA}
         result.update(crisis=False, prompts=[], suggestion="", safety=None, unsure=None)
         return result
+    if unsure == {"message": safety.UNREAD_SCRIPT_MESSAGE}:  # nor can it tell whether this is a goal
+        return safety.flagged_goal_result(None, CRITERIA, unsure)
     reading = read_goal(goal, why)
     if reading.not_a_goal:  # "?" or "idk": nothing the model could be unsure of
         result = {name: {"met": False, "feedback": ""} for name in CRITERIA}
