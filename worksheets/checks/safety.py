@@ -444,7 +444,7 @@ def in_an_unread_script(text: Any) -> bool:
     """Whether fewer than a third of a text's letters (at least two) are in the Latin alphabet, the
     only one the checker reads (RULES.md). A third, not a half: a word of Chinese is one or two
     letters where English takes five, and a goal given in English and another alphabet is read."""
-    if not isinstance(text, str):
+    if not isinstance(text, str) or text.isascii():  # most entries: every letter is Latin
         return False
     letters = [char for char in text[:MAX_SCREEN_CHARS] if char.isalpha()]
     latin = sum(1 for char in letters if unicodedata.name(char, "").startswith("LATIN "))
