@@ -35,7 +35,8 @@ from worksheets.checks.smart.rewrite import rewrite  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SAFETY_SETS = ["safety_redteam.jsonl", "safety_raters_2_5.jsonl", "safety_raters_6_8.jsonl", "safety_raters_9_11.jsonl",
-               "safety_raters_12_14.jsonl", "safety_raters_16_29.jsonl", "safety_own_cases.jsonl"]
+               "safety_raters_12_14.jsonl", "safety_raters_16_29.jsonl", "safety_raters_36_54.jsonl",
+               "safety_own_cases.jsonl"]
 EPOCHS = 30
 LEARNING_RATE = 0.2
 L2 = 1e-3

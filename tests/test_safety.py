@@ -325,6 +325,45 @@ def test_below_unsure_the_model_leaves_the_verdicts_and_above_the_threshold_it_f
     assert smart.check_goal(goal)["safety"]["kind"] == "crisis"
 
 
+def test_a_few_words_leaning_a_little_are_graded_and_a_whole_goal_leaning_as_much_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Between UNSURE and UNSURE_SHORT, a text of a few words leans by the model's prior, not its words.
+    _model_reads_harm(monkeypatch, (safety_model.UNSURE + safety_model.UNSURE_SHORT) / 2)
+    short = "Be around dogs"
+    assert len(short.split()) < safety_model.SHORT_TEXT_WORDS
+    assert smart.check_goal(short)["unsure"] is None
+    assert smart.check_goal("Be around dogs for ten minutes every Saturday")["unsure"] == {"message": safety.UNSURE_MESSAGE}
+    _model_reads_harm(monkeypatch, safety_model.UNSURE_SHORT)
+    assert smart.check_goal(short)["unsure"] == {"message": safety.UNSURE_MESSAGE}
+
+
+def _model_reads(monkeypatch: pytest.MonkeyPatch, **chances: float) -> None:
+    """The model gives every text these chances (the rest to "none")."""
+    chances = {kind.replace("_", "-"): chance for kind, chance in chances.items()}
+    monkeypatch.setattr(safety_model, "likelihoods", lambda text: {
+        kind: chances.get(kind, 1 - sum(chances.values()) if kind == "none" else 0.0) for kind in safety_model.CLASSES})
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("stop checking my girlfriends phone every night", "harm-to-others"),  # a pattern names the kind
+    ("my husband hits me when he drinks", "being-harmed"),
+])
+def test_a_text_flagged_as_another_kind_is_crisis_when_the_model_finds_crisis_likely(
+        monkeypatch: pytest.MonkeyPatch, text: str, kind: str) -> None:
+    _model_reads(monkeypatch, crisis=safety_model.CRISIS_FIRST - 0.01, **{kind.replace("-", "_"): 0.9})
+    assert smart.check_goal(text)["safety"]["kind"] == kind
+    _model_reads(monkeypatch, crisis=safety_model.CRISIS_FIRST, **{kind.replace("-", "_"): 0.6})
+    result = smart.check_goal(text)
+    assert result["safety"] == {"kind": "crisis", "message": safety.MESSAGES["crisis"]} and result["crisis"] is True
+    assert safety.explain(text) == ("crisis", "crisis first")
+
+
+def test_crisis_first_never_turns_a_harmless_text_or_a_pattern_only_read_into_a_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    _model_reads(monkeypatch, crisis=safety_model.CRISIS_FIRST)  # leaning, not enough to flag
+    assert smart.check_goal("Walk for 20 minutes every morning this month")["safety"] is None
+    # The rewrite guard reads with the patterns alone: the model never turns its kind.
+    assert safety._find(safety.normalise("stop checking my girlfriends phone every night"), read_meaning=False)[0] == "harm-to-others"
+
+
 @pytest.mark.parametrize("text", [
     "Хочу бегать по утрам три раза в неделю",  # Cyrillic
     "Να περπατάω 20 λεπτά κάθε μέρα",  # Greek

@@ -384,9 +384,28 @@ UNSURE = "unsure"
 def _find(text: str, read_meaning: bool = True, unsure: bool = False) -> tuple[str, str] | None:
     """(kind, rule) of the first kind in priority order whose patterns match the normalised text;
     when none does and `read_meaning`, the model's kind (rule "model"), if it finds one, and with
-    `unsure` (UNSURE, "model") when the model leans towards harm without being sure."""
-    _, kinds = _patterns()
+    `unsure` (UNSURE, "model") when the model leans towards harm without being sure. With
+    `read_meaning`, a kind other than crisis becomes crisis when the model finds crisis likely enough
+    (safety_model.CRISIS_FIRST; rule "crisis first")."""
     masked = model_input(text)
+    found = _named(masked)
+    if found is None:
+        # No pattern names it: the model's reading of the whole text, for wording nobody listed.
+        kind, leans = safety_model.reading(masked) if read_meaning else (None, False)
+        if kind:
+            found = kind, "model"
+        else:
+            return (UNSURE, "model") if unsure and leans else None
+    if read_meaning and found[0] not in ("crisis", "ordinary") and safety_model.crisis_first(masked):
+        return "crisis", "crisis first"
+    return None if found[0] == "ordinary" else found
+
+
+def _named(masked: str) -> tuple[str, str] | None:
+    """(kind, rule) of the first kind whose patterns, concepts or amounts match the masked text;
+    ("ordinary", "amounts") when none does and the text names an amount that is not risky (which the
+    model, blind to numbers, must not judge)."""
+    _, kinds = _patterns()
     amounts = _amounts_kind(masked)
     concepts = _Concepts(masked)
     for kind, alternation in kinds:
@@ -398,13 +417,7 @@ def _find(text: str, read_meaning: bool = True, unsure: bool = False) -> tuple[s
             return kind, rule
         if amounts == kind:
             return kind, "amounts"
-    # No pattern names it: the model's reading of the whole text, for wording nobody listed.
-    if not read_meaning or amounts == "ordinary":
-        return None
-    kind, leans = safety_model.reading(masked)
-    if kind:
-        return kind, "model"
-    return (UNSURE, "model") if unsure and leans else None
+    return ("ordinary", "amounts") if amounts == "ordinary" else None
 
 
 def explain(text: Any) -> tuple[str, str] | None:

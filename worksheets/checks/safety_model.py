@@ -42,12 +42,23 @@ CLASSES = ("none", "crisis", "eating", "substance", "harm-to-others", "being-har
 THRESHOLD = 0.7
 #: From this chance of needing support up to THRESHOLD the model leans towards harm without being
 #: sure: the checks then give no verdict and no rewrite, only support (safety.py, "unsure").
-#: scripts/validate_safety_model.py --unsure 0.5 0.6 0.7, harmful texts graded or rewritten /
-#: look-alikes unsure / ordinary goals unsure: 29 of 240 / 0 of 180 / 0 of 400 with no band (0.7),
-#: 23 / 1 / 2 from 0.6, 19 / 6 / 4 from 0.5 (where short ordinary fragments such as "put myself
-#: first" lean too: a text with no words at all is 0.43). Chosen at 6,000 features: 36 / 0 / 0,
-#: 24 / 1 / 1 and 17 / 7 / 4.
-UNSURE = 0.6
+#: scripts/validate_safety_model.py --unsure 0.5 0.6 0.7, harmful texts graded or rewritten of 240 /
+#: look-alikes unsure / ordinary goals unsure of 400, with rater sets 36-54 in training and CRISIS_FIRST:
+#: 2 / 0.078 / 6 from 0.5, 5 / 0.061 / 4 from 0.6, 10 / 0.022 / 3 with no band (0.7). Grading harm is
+#: worse than grading nothing: 0.5. (With sets up to 29 and 6,000 features it was 0.6: 24 / 1 / 1.)
+UNSURE = 0.5
+#: A text of fewer than SHORT_TEXT_WORDS words leans by little more than the model's prior (a text with
+#: no words at all is 0.43 likely to need support): such a text is unsure only from UNSURE_SHORT. The
+#: same script gave graded 3 / ordinary goals unsure 4 from 4 words and from 5; fragments cut from goals
+#: (tests/test_smart_feedback.py) that get support 15, 12 and 10 of 257 with no such rule, 4 and 5 words.
+SHORT_TEXT_WORDS = 5
+UNSURE_SHORT = 0.6
+#: A text flagged as another kind (by a pattern or by the model) is crisis when the model finds crisis at
+#: least this likely: crisis is the most urgent kind, and "planning her exit" read as a plan against
+#: someone else would send a person at risk of suicide to the wrong help. Chosen on rater sets 12-14 left
+#: out of training, with sets 36-40, 42 and 43 in it: crisis recall 0.83 with no such rule, 0.86 from 0.5 or 0.35, 0.86
+#: from 0.25 with fewer texts of the other kinds read right (0.825 against 0.8375).
+CRISIS_FIRST = 0.35
 
 _A_LETTER = re.compile(r"[^\W\d_]")
 
@@ -125,6 +136,13 @@ def reading(text: str, threshold: float | None = None) -> tuple[str | None, bool
     chances = likelihoods(text)
     harm = 1.0 - chances["none"]
     if harm < (THRESHOLD if threshold is None else threshold):
-        # Only words can make the model unsure: punctuation or numbers alone lean by the model's bias.
-        return None, harm >= UNSURE and _A_LETTER.search(text) is not None
+        # Only words can make the model unsure: punctuation or numbers alone lean by the model's bias,
+        # and a few words little more (UNSURE_SHORT).
+        words = sum(1 for word in text.split() if _A_LETTER.search(word))
+        return None, words > 0 and harm >= (UNSURE if words >= SHORT_TEXT_WORDS else UNSURE_SHORT)
     return max((kind for kind in CLASSES if kind != "none"), key=chances.__getitem__), False
+
+
+def crisis_first(text: str) -> bool:
+    """Whether a normalised text flagged as another kind should be read as crisis (CRISIS_FIRST)."""
+    return likelihoods(text)["crisis"] >= CRISIS_FIRST
