@@ -56,8 +56,8 @@ UNSURE_SHORT = 0.6
 #: A text flagged as another kind (by a pattern or by the model) is crisis when the model finds crisis at
 #: least this likely: crisis is the most urgent kind, and "planning her exit" read as a plan against
 #: someone else would send a person at risk of suicide to the wrong help. Chosen on rater sets 12-14 left
-#: out of training, with sets 36-40, 42 and 43 in it: crisis recall 0.83 with no such rule, 0.86 from 0.5 or 0.35, 0.86
-#: from 0.25 with fewer texts of the other kinds read right (0.825 against 0.8375).
+#: out of training, with sets 36-40, 42 and 43 in it: crisis recall 0.83 with no such rule, 0.86 from
+#: 0.5 or 0.35, 0.86 from 0.25 with fewer texts of the other kinds read right (0.825 against 0.8375).
 CRISIS_FIRST = 0.35
 
 _A_LETTER = re.compile(r"[^\W\d_]")
