@@ -336,6 +336,14 @@ def test_a_few_words_leaning_a_little_are_graded_and_a_whole_goal_leaning_as_muc
     assert smart.check_goal(short)["unsure"] == {"message": safety.UNSURE_MESSAGE}
 
 
+@pytest.mark.parametrize("goal", ["Stop thinking about my ex", "stop thinking about her", "Stop missing him",
+                                  "Stop thinking about work when I'm at home", "Get over my ex by summer"])
+def test_getting_over_someone_and_leaving_work_at_work_are_graded(goal: str) -> None:
+    # Flagged by a model trained on exes who are stalked and homes that are unsafe, before these masks.
+    result = smart.check_goal(goal)
+    assert result["safety"] is None and result["unsure"] is None and result["specific"]["met"] is not None
+
+
 def _model_reads(monkeypatch: pytest.MonkeyPatch, **chances: float) -> None:
     """The model gives every text these chances (the rest to "none")."""
     chances = {kind.replace("_", "-"): chance for kind, chance in chances.items()}
