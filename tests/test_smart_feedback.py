@@ -109,12 +109,10 @@ def test_dropping_the_quoted_absolute_word_makes_a_goal_achievable() -> None:
             text = re.sub(re.escape(quote), " ", text, count=1, flags=re.IGNORECASE)
         followed.append(re.sub(r"\s+", " ", text).strip())
     # What is left after a word is cut is often a fragment ("cut off my ex."), which the safety screen
-    # may flag or its model be unsure of: support then, not a verdict, so those are counted apart. Up to
-    # 6 %: the unsure band starts at safety_model.UNSURE (0.5), which leaves far fewer harmful texts
-    # graded, and a fragment leans towards it more than a whole goal does (12-13 of these 257).
+    # may flag or its model be unsure of: support then, not a verdict, so those are counted apart.
     supported = [text for text in followed if check_goal(text)["safety"] or check_goal(text)["unsure"]]
     print(f"\n{len(supported)} of {len(followed)} get support instead of a verdict:\n" + "\n".join(supported))
-    assert len(supported) <= len(followed) * 0.06
+    assert len(supported) <= len(followed) * 0.05
     judged = [text for text in followed if text not in supported]
     failed = [f"  {text[:110]}" for text in judged if not check_goal(text)["achievable"]["met"]]
     tried = len(judged)
