@@ -344,6 +344,12 @@ def test_getting_over_someone_and_leaving_work_at_work_are_graded(goal: str) -> 
     assert result["safety"] is None and result["unsure"] is None and result["specific"]["met"] is not None
 
 
+@pytest.mark.parametrize("text", ["notice when i feel suicidal and call my therapist", "notice if im getting suicidal",
+                                  "learn my own suicide warning signs", "stop thinking about her , i want to die"])
+def test_masks_for_teaching_about_suicide_or_missing_someone_never_hide_the_writers_own_crisis(text: str) -> None:
+    assert safety.screen(text)["kind"] == "crisis"
+
+
 def _model_reads(monkeypatch: pytest.MonkeyPatch, **chances: float) -> None:
     """The model gives every text these chances (the rest to "none")."""
     chances = {kind.replace("_", "-"): chance for kind, chance in chances.items()}
