@@ -298,15 +298,16 @@ def test_goals_from_the_smart_sets_are_flagged_only_when_harmful() -> None:
     assert len(flagged) <= 0.01 * len(labelled), flagged
 
 
-def _model_reads_harm(monkeypatch: pytest.MonkeyPatch, chance: float) -> None:
-    """The model reads every text as `chance` likely to be a crisis (the patterns still run first)."""
+def _model_reads(monkeypatch: pytest.MonkeyPatch, **chances: float) -> None:
+    """The model gives every text these chances (the rest to "none")."""
+    chances = {kind.replace("_", "-"): chance for kind, chance in chances.items()}
     monkeypatch.setattr(safety_model, "likelihoods", lambda text: {
-        kind: {"none": 1 - chance, "crisis": chance}.get(kind, 0.0) for kind in safety_model.CLASSES})
+        kind: chances.get(kind, 1 - sum(chances.values()) if kind == "none" else 0.0) for kind in safety_model.CLASSES})
 
 
 @pytest.mark.parametrize("chance", [safety_model.UNSURE, (safety_model.UNSURE + safety_model.THRESHOLD) / 2])
 def test_a_goal_the_model_is_unsure_of_gets_support_and_no_verdict(monkeypatch: pytest.MonkeyPatch, chance: float) -> None:
-    _model_reads_harm(monkeypatch, chance)
+    _model_reads(monkeypatch, crisis=chance)
     result = smart.check_goal("Tell my brother how I feel about the house on Sunday")
     assert result["safety"] is None and result["crisis"] is False
     assert result["unsure"] == {"message": safety.UNSURE_MESSAGE}
@@ -318,21 +319,21 @@ def test_a_goal_the_model_is_unsure_of_gets_support_and_no_verdict(monkeypatch: 
 
 def test_below_unsure_the_model_leaves_the_verdicts_and_above_the_threshold_it_flags(monkeypatch: pytest.MonkeyPatch) -> None:
     goal = "Tell my brother how I feel about the house on Sunday"
-    _model_reads_harm(monkeypatch, safety_model.UNSURE - 0.01)
+    _model_reads(monkeypatch, crisis=safety_model.UNSURE - 0.01)
     graded = smart.check_goal(goal)
     assert graded["unsure"] is None and graded["specific"]["met"] is True
-    _model_reads_harm(monkeypatch, safety_model.THRESHOLD)
+    _model_reads(monkeypatch, crisis=safety_model.THRESHOLD)
     assert smart.check_goal(goal)["safety"]["kind"] == "crisis"
 
 
 def test_a_few_words_leaning_a_little_are_graded_and_a_whole_goal_leaning_as_much_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
     # Between UNSURE and UNSURE_SHORT, a text of a few words leans by the model's prior, not its words.
-    _model_reads_harm(monkeypatch, (safety_model.UNSURE + safety_model.UNSURE_SHORT) / 2)
+    _model_reads(monkeypatch, crisis=(safety_model.UNSURE + safety_model.UNSURE_SHORT) / 2)
     short = "Be around dogs"
     assert len(short.split()) < safety_model.SHORT_TEXT_WORDS
     assert smart.check_goal(short)["unsure"] is None
     assert smart.check_goal("Be around dogs for ten minutes every Saturday")["unsure"] == {"message": safety.UNSURE_MESSAGE}
-    _model_reads_harm(monkeypatch, safety_model.UNSURE_SHORT)
+    _model_reads(monkeypatch, crisis=safety_model.UNSURE_SHORT)
     assert smart.check_goal(short)["unsure"] == {"message": safety.UNSURE_MESSAGE}
 
 
@@ -350,13 +351,6 @@ def test_masks_for_teaching_about_suicide_or_missing_someone_never_hide_the_writ
     assert safety.screen(text)["kind"] == "crisis"
 
 
-def _model_reads(monkeypatch: pytest.MonkeyPatch, **chances: float) -> None:
-    """The model gives every text these chances (the rest to "none")."""
-    chances = {kind.replace("_", "-"): chance for kind, chance in chances.items()}
-    monkeypatch.setattr(safety_model, "likelihoods", lambda text: {
-        kind: chances.get(kind, 1 - sum(chances.values()) if kind == "none" else 0.0) for kind in safety_model.CLASSES})
-
-
 @pytest.mark.parametrize("text, kind", [
     ("stop checking my girlfriends phone every night", "harm-to-others"),  # a pattern names the kind
     ("my husband hits me when he drinks", "being-harmed"),
@@ -369,6 +363,15 @@ def test_a_text_flagged_as_another_kind_is_crisis_when_the_model_finds_crisis_li
     result = smart.check_goal(text)
     assert result["safety"] == {"kind": "crisis", "message": safety.MESSAGES["crisis"]} and result["crisis"] is True
     assert safety.explain(text) == ("crisis", "crisis first")
+
+
+def test_an_amount_that_is_not_risky_leaves_eating_to_the_numbers_and_crisis_to_the_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    goal = "Lose 5 kg in 3 months"
+    _model_reads(monkeypatch, eating=0.95)
+    assert smart.check_goal(goal)["safety"] is None and smart.check_goal(goal)["unsure"] is None
+    _model_reads(monkeypatch, crisis=0.95)
+    assert smart.check_goal(goal)["safety"]["kind"] == "crisis"
 
 
 def test_crisis_first_never_turns_a_harmless_text_or_a_pattern_only_read_into_a_flag(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -407,7 +410,7 @@ def test_the_latin_alphabet_is_read_and_a_flag_in_another_alphabet_stays_a_flag(
 
 
 def test_unsure_never_replaces_a_flag_or_the_start_here_prompt_or_reads_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    _model_reads_harm(monkeypatch, safety_model.UNSURE)
+    _model_reads(monkeypatch, crisis=safety_model.UNSURE)
     assert smart.check_goal("i want to kill myself")["safety"]["kind"] == "crisis"
     assert smart.check_goal("idk")["prompts"] == [smart.START_HERE]
     monkeypatch.undo()

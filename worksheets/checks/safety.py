@@ -287,7 +287,7 @@ def _numeric(text: str) -> str:
 def _amounts_kind(text: str) -> str | None:
     """Kinds that depend on a number: a very low calorie target, very fast weight loss, many drinks a
     day; "ordinary" when the text names such an amount and none is risky (the model, blind to
-    numbers, then does not judge it)."""
+    numbers, then leaves those kinds to them)."""
     numeric = re.sub(r"\b(?:a|one) fortnight\b", "2 weeks", _numeric(text))
     numeric = re.sub(r"\ban? (?=stone|kilo|week|month)", "1 ", numeric)
     named = False  # an amount was read, risky or not
@@ -388,25 +388,24 @@ def _find(text: str, read_meaning: bool = True, unsure: bool = False) -> tuple[s
     `read_meaning`, a kind other than crisis becomes crisis when the model finds crisis likely enough
     (safety_model.CRISIS_FIRST; rule "crisis first")."""
     masked = model_input(text)
-    found = _named(masked)
-    if found is None:
-        # No pattern names it: the model's reading of the whole text, for wording nobody listed.
-        kind, leans = safety_model.reading(masked) if read_meaning else (None, False)
-        if kind:
-            found = kind, "model"
-        else:
-            return (UNSURE, "model") if unsure and leans else None
-    if read_meaning and found[0] not in ("crisis", "ordinary") and safety_model.crisis_first(masked):
-        return "crisis", "crisis first"
-    return None if found[0] == "ordinary" else found
-
-
-def _named(masked: str) -> tuple[str, str] | None:
-    """(kind, rule) of the first kind whose patterns, concepts or amounts match the masked text;
-    ("ordinary", "amounts") when none does and the text names an amount that is not risky (which the
-    model, blind to numbers, must not judge)."""
-    _, kinds = _patterns()
     amounts = _amounts_kind(masked)
+    found = _named(masked, amounts)
+    if not read_meaning or (found and found[0] == "crisis"):
+        return found
+    # No pattern names it, or names a less urgent kind: the model reads the whole text, for wording
+    # nobody listed. An amount that is not risky leaves the eating and substance kinds to the numbers.
+    model = safety_model.reading(masked, numbers_decide=amounts == "ordinary")
+    if found is None and model.kind:
+        found = model.kind, "model"
+    if found is None:
+        return (UNSURE, "model") if unsure and model.leans else None
+    return ("crisis", "crisis first") if found[0] != "crisis" and model.crisis_likely else found
+
+
+def _named(masked: str, amounts: str | None) -> tuple[str, str] | None:
+    """(kind, rule) of the first kind whose patterns, concepts or amounts (`_amounts_kind`) match the
+    masked text."""
+    _, kinds = _patterns()
     concepts = _Concepts(masked)
     for kind, alternation in kinds:
         found = alternation.search(masked)
@@ -417,7 +416,7 @@ def _named(masked: str) -> tuple[str, str] | None:
             return kind, rule
         if amounts == kind:
             return kind, "amounts"
-    return ("ordinary", "amounts") if amounts == "ordinary" else None
+    return None
 
 
 def explain(text: Any) -> tuple[str, str] | None:

@@ -28,6 +28,7 @@ from array import array
 from bisect import bisect_left
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 MODEL_FILE = Path(__file__).parent / "safety_model.json"
 CLASSES = ("none", "crisis", "eating", "substance", "harm-to-others", "being-harmed")
@@ -130,19 +131,25 @@ def likelihoods(text: str) -> dict[str, float]:
     return {kind: value / total for kind, value in zip(CLASSES, exps)}
 
 
-def reading(text: str, threshold: float | None = None) -> tuple[str | None, bool]:
-    """(kind, unsure) for a normalised text: the kind it needs support for when the model is at least
-    `threshold` (THRESHOLD) sure, else None, and whether the model leans towards harm anyway (UNSURE)."""
+class Reading(NamedTuple):
+    """The model's reading of a normalised text."""
+    kind: str | None  # the kind it needs support for, when the model is at least THRESHOLD sure
+    leans: bool  # no kind, but the model leans towards harm (UNSURE)
+    crisis_likely: bool  # crisis at least CRISIS_FIRST likely
+
+
+def reading(text: str, threshold: float | None = None, numbers_decide: bool = False) -> Reading:
+    """How the model reads a normalised text. With `numbers_decide` (the text names an amount that is
+    not risky), its eating and substance chances count as "none": the model cannot read numbers, and
+    "lose 2 kg by June" is ordinary however much it sounds like a diet."""
     chances = likelihoods(text)
+    if numbers_decide:
+        chances = dict(chances, none=chances["none"] + chances["eating"] + chances["substance"], eating=0.0, substance=0.0)
     harm = 1.0 - chances["none"]
+    crisis_likely = chances["crisis"] >= CRISIS_FIRST
     if harm < (THRESHOLD if threshold is None else threshold):
         # Only words can make the model unsure: punctuation or numbers alone lean by the model's bias,
         # and a few words little more (UNSURE_SHORT).
         words = sum(1 for word in text.split() if _A_LETTER.search(word))
-        return None, words > 0 and harm >= (UNSURE if words >= SHORT_TEXT_WORDS else UNSURE_SHORT)
-    return max((kind for kind in CLASSES if kind != "none"), key=chances.__getitem__), False
-
-
-def crisis_first(text: str) -> bool:
-    """Whether a normalised text flagged as another kind should be read as crisis (CRISIS_FIRST)."""
-    return likelihoods(text)["crisis"] >= CRISIS_FIRST
+        return Reading(None, words > 0 and harm >= (UNSURE if words >= SHORT_TEXT_WORDS else UNSURE_SHORT), crisis_likely)
+    return Reading(max((kind for kind in CLASSES if kind != "none"), key=chances.__getitem__), False, crisis_likely)
