@@ -36,11 +36,18 @@ from worksheets.checks.smart.rewrite import rewrite  # noqa: E402
 DATA = ROOT / "tests" / "data"
 SAFETY_SETS = ["safety_redteam.jsonl", "safety_raters_2_5.jsonl", "safety_raters_6_8.jsonl", "safety_raters_9_11.jsonl",
                "safety_raters_12_14.jsonl", "safety_raters_16_29.jsonl", "safety_raters_36_54.jsonl",
-               "safety_own_cases.jsonl"]
+               "safety_raters_58_62.jsonl", "safety_own_cases.jsonl"]
 EPOCHS = 30
 LEARNING_RATE = 0.2
 L2 = 1e-3
 #: Rare classes count more, by (share they would have if equal / share they have) ** BALANCE.
+#: Trained without sets 12-14 and SMART sets 10-11, judged on 12-14 and the older held-out sets
+#: 33-35 and 51-52 (1,420 texts; crisis recall / harmful graded / look-alikes flagged / ordinary goals
+#: flagged of 400), with sets 58-62: 0.5 0.953 / 7 / 0.068 / 5, 0.75 0.957 / 5 / 0.074 / 5, 1.0
+#: 0.960 / 4 / 0.083 / 12. 0.75 also raised every text's lean towards harm: 13 of 254 fragments cut
+#: from SMART-set goals got support instead of a verdict (tests/test_smart_feedback.py allows 5 %),
+#: against 12 at 0.5. A crisis-only edge (crisis at least 0.2-0.3 likely flags, or makes the checker
+#: unsure) graded no fewer and left 2-3 times as many ordinary goals unsure or flagged.
 BALANCE = 0.5
 #: Features kept per class in the shipped file, by weight. Trained without rater sets 12-14 and
 #: judged on them, more kept flagged more of their harmful texts at every threshold (2000 -> 4000 ->
