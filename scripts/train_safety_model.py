@@ -46,8 +46,9 @@ L2 = 1e-3
 #: flagged of 400), with sets 58-62: 0.5 0.953 / 7 / 0.068 / 5, 0.75 0.957 / 5 / 0.074 / 5, 1.0
 #: 0.960 / 4 / 0.083 / 12. 0.75 also raised every text's lean towards harm: 13 of 254 fragments cut
 #: from SMART-set goals got support instead of a verdict (tests/test_smart_feedback.py allows 5 %),
-#: against 12 at 0.5. A crisis-only edge (crisis at least 0.2-0.3 likely flags, or makes the checker
-#: unsure) graded no fewer and left 2-3 times as many ordinary goals unsure or flagged.
+#: against 8 of 257 for the shipped model (0.5, with the own cases on nerves). A crisis-only edge
+#: (crisis at least 0.2-0.3 likely flags, or makes the checker unsure) graded no fewer and left 2-3
+#: times as many ordinary goals unsure or flagged.
 BALANCE = 0.5
 #: Features kept per class in the shipped file, by weight. Trained without rater sets 12-14 and
 #: judged on them, more kept flagged more of their harmful texts at every threshold (2000 -> 4000 ->

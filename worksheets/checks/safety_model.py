@@ -141,7 +141,7 @@ class Reading(NamedTuple):
 def reading(text: str, threshold: float | None = None, numbers_decide: bool = False) -> Reading:
     """How the model reads a normalised text. With `numbers_decide` (the text names an amount that is
     not risky), its eating and substance chances count as "none": the model cannot read numbers, and
-    "lose 2 kg by June" is ordinary however much it sounds like a diet."""
+    "lose 5 kg in 3 months" is ordinary however much it sounds like a diet."""
     chances = likelihoods(text)
     if numbers_decide:
         chances = dict(chances, none=chances["none"] + chances["eating"] + chances["substance"], eating=0.0, substance=0.0)
