@@ -47,7 +47,10 @@ THRESHOLD = 0.7
 #: look-alikes unsure / ordinary goals unsure of 400, with rater sets 36-54 in training and CRISIS_FIRST:
 #: 2 / 0.078 / 6 from 0.5, 5 / 0.061 / 4 from 0.6, 10 / 0.022 / 3 with no band (0.7). Grading harm is
 #: worse than grading nothing: 0.5. (With sets up to 29 and 6,000 features it was 0.6: 24 / 1 / 1.)
-UNSURE = 0.5
+#: With sets 58-62 too, judged on sets 12-14 and the older held-out sets 33-35 and 51-52 (1,420 texts,
+#: graded / look-alikes unsure / ordinary goals unsure of 400): 7 / 0.042 / 7 from 0.5, 5 / 0.059 / 7
+#: from 0.45, 5 / 0.062 / 9 from 0.4: 0.45.
+UNSURE = 0.45
 #: A text of fewer than SHORT_TEXT_WORDS words leans by little more than the model's prior (a text with
 #: no words at all is 0.43 likely to need support): such a text is unsure only from UNSURE_SHORT. The
 #: same script gave graded 3 / ordinary goals unsure 4 from 4 words and from 5; fragments cut from goals
@@ -144,8 +147,8 @@ def reading(text: str, threshold: float | None = None, numbers_decide: bool = Fa
     "lose 5 kg in 3 months" is ordinary however much it sounds like a diet."""
     chances = likelihoods(text)
     if numbers_decide:
-        chances = dict(chances, none=chances["none"] + chances["eating"] + chances["substance"], eating=0.0, substance=0.0)
-    harm = 1.0 - chances["none"]
+        chances = dict(chances, eating=0.0, substance=0.0)
+    harm = sum(chance for kind, chance in chances.items() if kind != "none")
     crisis_likely = chances["crisis"] >= CRISIS_FIRST
     if harm < (THRESHOLD if threshold is None else threshold):
         # Only words can make the model unsure: punctuation or numbers alone lean by the model's bias,
