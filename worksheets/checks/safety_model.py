@@ -141,16 +141,16 @@ class Reading(NamedTuple):
     crisis_likely: bool  # crisis at least CRISIS_FIRST likely
 
 
-def reading(text: str, threshold: float | None = None, numbers_decide: bool = False) -> Reading:
+def reading(text: str, numbers_decide: bool = False) -> Reading:
     """How the model reads a normalised text. With `numbers_decide` (the text names an amount that is
-    not risky), its eating and substance chances count as "none": the model cannot read numbers, and
+    not risky), its eating and substance chances count for nothing: the model cannot read numbers, and
     "lose 5 kg in 3 months" is ordinary however much it sounds like a diet."""
     chances = likelihoods(text)
     if numbers_decide:
         chances = dict(chances, eating=0.0, substance=0.0)
     harm = sum(chance for kind, chance in chances.items() if kind != "none")
     crisis_likely = chances["crisis"] >= CRISIS_FIRST
-    if harm < (THRESHOLD if threshold is None else threshold):
+    if harm < THRESHOLD:
         # Only words can make the model unsure: punctuation or numbers alone lean by the model's bias,
         # and a few words little more (UNSURE_SHORT).
         words = sum(1 for word in text.split() if _A_LETTER.search(word))
