@@ -416,3 +416,34 @@ def test_unsure_never_replaces_a_flag_or_the_start_here_prompt_or_reads_a_date(m
     monkeypatch.undo()
     # A date picked for a step has no words: it neither flags the step nor leaves the model unsure.
     assert steps.check_step("Walk for 10 minutes", "2026-12-01")["time_frame"]["met"] is True
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("keep holding my palm over the candle when the thoughts get loud", "crisis"),
+    ("stop pressing on the scars so they bleed again", "crisis"),
+    ("the cuts are getting harder to hide at work", "crisis"),
+    ("wake up gutted that i'm still here", "crisis"),
+    ("honestly they'd all be happier without me", "crisis"),
+    ("finish myself off before the winter", "crisis"),
+    ("swallow the rest of my sleeping tablets in one go", "crisis"),
+    ("get the chemist to hand out a few days at a time so there's never enough to do anything stupid", "crisis"),
+    ("stop giving my stepson a hiding when he lies", "harm-to-others"),
+    ("I want full access to my boyfriend's phone and location", "harm-to-others"),
+    ("stop drinking till I'm out cold on weeknights", "substance"),
+    ("quit having edibles before driving the kids to school", "substance"),
+    ("phone the domestic abuse helpline when he's at work", "being-harmed"),
+])
+def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: pytest.MonkeyPatch, text: str, kind: str) -> None:
+    _model_reads(monkeypatch)  # the model reads nothing: only the phrase patterns decide
+    assert safety.screen(text)["kind"] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "warm my hands over the fire after the walk", "take all my vitamins with breakfast",
+    "the team would be fine without me if I took a proper holiday", "hide my acne scars less and go out bare-faced",
+    "drive to the quarry for the climbing club on Saturday", "never have enough money to do anything with my weekends",
+    "don't reopen old wounds with my sister at Christmas",
+])
+def test_the_new_patterns_leave_lookalikes_alone(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    _model_reads(monkeypatch)
+    assert safety.screen(text) is None
