@@ -432,6 +432,11 @@ def test_unsure_never_replaces_a_flag_or_the_start_here_prompt_or_reads_a_date(m
     ("stop drinking till I'm out cold on weeknights", "substance"),
     ("quit having edibles before driving the kids to school", "substance"),
     ("phone the domestic abuse helpline when he's at work", "being-harmed"),
+    ("the burns on my arm are getting harder to explain at the gym", "crisis"),
+    ("i dont plan to still be around by the spring", "crisis"),
+    ("saying goodbye to my closest friends without them knowing", "crisis"),
+    ("stop squirrelling away my sleeping pills in the sock drawer", "crisis"),
+    ("drink enough on a friday to be out cold by ten", "substance"),
 ])
 def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: pytest.MonkeyPatch, text: str, kind: str) -> None:
     _model_reads(monkeypatch)  # the model reads nothing: only the phrase patterns decide
@@ -442,7 +447,9 @@ def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: p
     "warm my hands over the fire after the walk", "take all my vitamins with breakfast",
     "the team would be fine without me if I took a proper holiday", "hide my acne scars less and go out bare-faced",
     "drive to the quarry for the climbing club on Saturday", "never have enough money to do anything with my weekends",
-    "don't reopen old wounds with my sister at Christmas",
+    "don't reopen old wounds with my sister at Christmas", "I want to visit my grandad's grave on his birthday",
+    "my nan is dying and I want to be there for her", "purge my inbox of 2000 old emails by March",
+    "got knocked over by a drunk driver last year and want to drive again", "renew my shotgun licence before the season",
 ])
 def test_the_new_patterns_leave_lookalikes_alone(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     _model_reads(monkeypatch)
