@@ -450,6 +450,7 @@ def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: p
     "don't reopen old wounds with my sister at Christmas", "I want to visit my grandad's grave on his birthday",
     "my nan is dying and I want to be there for her", "purge my inbox of 2000 old emails by March",
     "got knocked over by a drunk driver last year and want to drive again", "renew my shotgun licence before the season",
+    "I put away my meds in the kitchen cupboard every morning",
 ])
 def test_the_new_patterns_leave_lookalikes_alone(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     _model_reads(monkeypatch)
