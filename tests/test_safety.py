@@ -449,9 +449,18 @@ def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: p
     "drive to the quarry for the climbing club on Saturday", "never have enough money to do anything with my weekends",
     "don't reopen old wounds with my sister at Christmas", "I want to visit my grandad's grave on his birthday",
     "my nan is dying and I want to be there for her", "purge my inbox of 2000 old emails by March",
-    "got knocked over by a drunk driver last year and want to drive again", "renew my shotgun licence before the season",
+    "shoot clays with my dad on Sundays",
     "I put away my meds in the kitchen cupboard every morning",
 ])
 def test_the_new_patterns_leave_lookalikes_alone(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     _model_reads(monkeypatch)
     assert safety.screen(text) is None
+
+
+@pytest.mark.parametrize("text", ["wish i would get hit by a car on the way home", "i keep praying i get knocked down by a car",
+                                  "get my gun licence so i can end it", "i just want to go to the grave"])
+def test_no_mask_hides_a_wish_to_die_from_the_model(text: str) -> None:
+    # Masks for look-alikes (road accidents, gun licences, visiting a grave) were tried and hid these.
+    masked = safety.model_input(safety.normalise(text))
+    assert "~" not in masked
+    assert safety.screen(text)["kind"] == "crisis"
