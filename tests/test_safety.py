@@ -437,6 +437,22 @@ def test_unsure_never_replaces_a_flag_or_the_start_here_prompt_or_reads_a_date(m
     ("saying goodbye to my closest friends without them knowing", "crisis"),
     ("stop squirrelling away my sleeping pills in the sock drawer", "crisis"),
     ("drink enough on a friday to be out cold by ten", "substance"),
+    # The clinical scales' items (C-SSRS, ISAS, SCOFF, AUDIT), in wording of my own
+    ("some mornings i wish i'd never woken up at all", "crisis"),
+    ("what's the point of carrying on like this", "crisis"),
+    ("i don't think i'll see next christmas", "crisis"),
+    ("tired of pretending i want to be here", "crisis"),
+    ("looking up the least painful way to go", "crisis"),
+    ("the voices keep telling me to jump", "crisis"),
+    ("i got the tablets out but then put them back", "crisis"),
+    ("had the blade against my wrist last night", "crisis"),
+    ("sit in the car with the engine running in the garage", "crisis"),
+    ("stop sticking pins into my arm when i'm anxious", "crisis"),
+    ("update my will and then say goodbye to everyone", "crisis"),
+    ("my mum says i'm too thin but i still want to lose more", "eating"),
+    ("skip all my meals until the weekend", "eating"),
+    ("cut down from 50 units a week", "substance"),
+    ("have 2 drinks a day and take my sleeping pills with them", "substance"),
 ])
 def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: pytest.MonkeyPatch, text: str, kind: str) -> None:
     _model_reads(monkeypatch)  # the model reads nothing: only the phrase patterns decide
@@ -451,6 +467,11 @@ def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: p
     "my nan is dying and I want to be there for her", "purge my inbox of 2000 old emails by March",
     "shoot clays with my dad on Sundays",
     "I put away my meds in the kitchen cupboard every morning",
+    "no point going on holiday this year with money so tight", "i wish i hadn't woken up so late for my exam",
+    "hope i don't wake up in the night this week", "find the quickest way to go to work by bike",
+    "stick pins in the map for every place i've visited", "meal prep so I don't skip every meal on shift days",
+    "update my will with the solicitor", "say goodbye to my old job properly",
+    "put a bag over my head so the hair dye doesn't drip", "drink less than 10 units a week",
 ])
 def test_the_new_patterns_leave_lookalikes_alone(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     _model_reads(monkeypatch)

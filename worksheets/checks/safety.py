@@ -274,6 +274,14 @@ _DRINKS = re.compile(r"""
     (?!\ (?:a|per|each|every|this|in\ a|over\ a|that)\ (?:week|month|fortnight|year))
     (?![a-z0-9])
 """, re.VERBOSE)
+#: A week's drinks or units. The UK's low-risk limit is 14 units a week; from 35 a week (a bottle of
+#: wine most nights) drinking is at the level the screen gives support for.
+_DRINKS_A_WEEK = re.compile(r"""
+    (?<![a-z0-9])
+    (?P<count>\d{1,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|units|cans|glasses|ciders)
+    \ (?:of\ (?:alcohol|wine|beer|cider|lager|spirits)\ )?(?:1|per|each|every|in\ 1)\ week  # "a week" is "1 week" by now
+    (?![a-z0-9])
+""", re.VERBOSE)
 _FAST_HOURS = re.compile(r"(?<![a-z0-9])(?P<hours>\d{2,3}) ?(?:hour|hr|h) (?:water |dry )?fasts?(?![a-z0-9])")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20", "a": "1", "an": "1"}
@@ -286,7 +294,7 @@ def _numeric(text: str) -> str:
 
 def _amounts_kind(text: str) -> str | None:
     """Kinds that depend on a number: a very low calorie target, very fast weight loss, many drinks a
-    day; "ordinary" when the text names such an amount and none is risky (the model, blind to
+    day or a week; "ordinary" when the text names such an amount and none is risky (the model, blind to
     numbers, then leaves those kinds to them)."""
     numeric = re.sub(r"\b(?:a|one) fortnight\b", "2 weeks", _numeric(text))
     numeric = re.sub(r"\ban? (?=stone|kilo|week|month)", "1 ", numeric)
@@ -316,6 +324,10 @@ def _amounts_kind(text: str) -> str | None:
         named = True
         if int(match.group("count")) >= 10:
             return "substance"
+    # A modest week's total is not read as "ordinary": that would silence the model on "3 drinks a week,
+    # with my sleeping pills", which no pattern names.
+    if any(int(match.group("count")) >= 35 for match in _DRINKS_A_WEEK.finditer(numeric)):
+        return "substance"
     return "ordinary" if named else None
 
 
