@@ -47,6 +47,7 @@ NAMED_LOOKALIKES = [
     "finish my suicide prevention training", "stop cutting myself off from friends", "lose 5 kg with my dietitian's plan",
     "stop binge-watching", "2 fewer beers a week", "hit the gym", "skin picking as a habit", "cut down on sugar",
     "quit vaping by June", "stop overdoing it on good days so I am not in bed for days after",
+    "hit my step goal",
 ]
 
 
@@ -453,6 +454,14 @@ def test_unsure_never_replaces_a_flag_or_the_start_here_prompt_or_reads_a_date(m
     ("skip all my meals until the weekend", "eating"),
     ("cut down from 50 units a week", "substance"),
     ("have 2 drinks a day and take my sleeping pills with them", "substance"),
+    ("go to sleep tonight and never come back", "crisis"),
+    ("lie down on the railway line", "crisis"),
+    ("sink under the water in the bath and stay there", "crisis"),
+    ("keep me safe from myself this weekend", "crisis"),
+    ("i just want to be with my mum again in heaven", "crisis"),
+    ("spike her drink at the party", "harm-to-others"),
+    ("stop smoking crack before work", "substance"),
+    ("get my weight down to 6 stone", "eating"),
 ])
 def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: pytest.MonkeyPatch, text: str, kind: str) -> None:
     _model_reads(monkeypatch)  # the model reads nothing: only the phrase patterns decide
@@ -472,6 +481,9 @@ def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: p
     "stick pins in the map for every place i've visited", "meal prep so I don't skip every meal on shift days",
     "update my will with the solicitor", "say goodbye to my old job properly",
     "put a bag over my head so the hair dye doesn't drip", "drink less than 10 units a week",
+    "go to sleep by 11 and not wake up until 7", "walk along the old railway line every sunday",
+    "sit in the bath and let the stress go under the bubbles", "go under the radar at work",
+    "be with my family again at christmas", "crack on with my essay", "get to 12 stone by summer", "weigh 9 stone 7",
 ])
 def test_the_new_patterns_leave_lookalikes_alone(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     _model_reads(monkeypatch)
