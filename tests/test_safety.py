@@ -47,7 +47,6 @@ NAMED_LOOKALIKES = [
     "finish my suicide prevention training", "stop cutting myself off from friends", "lose 5 kg with my dietitian's plan",
     "stop binge-watching", "2 fewer beers a week", "hit the gym", "skin picking as a habit", "cut down on sugar",
     "quit vaping by June", "stop overdoing it on good days so I am not in bed for days after",
-    "hit my step goal",
 ]
 
 
