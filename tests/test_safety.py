@@ -441,7 +441,7 @@ def test_unsure_never_replaces_a_flag_or_the_start_here_prompt_or_reads_a_date(m
     ("some mornings i wish i'd never woken up at all", "crisis"),
     ("what's the point of carrying on like this", "crisis"),
     ("i don't think i'll see next christmas", "crisis"),
-    ("tired of pretending i want to be here", "crisis"),
+    ("tired of pretending i want to stay alive", "crisis"),
     ("looking up the least painful way to go", "crisis"),
     ("the voices keep telling me to jump", "crisis"),
     ("i got the tablets out but then put them back", "crisis"),
@@ -483,6 +483,14 @@ def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: p
     "go to sleep by 11 and not wake up until 7", "walk along the old railway line every sunday",
     "sit in the bath and let the stress go under the bubbles", "go under the radar at work",
     "be with my family again at christmas", "crack on with my essay", "get to 12 stone by summer", "weigh 9 stone 7",
+    "i will go to the station and say goodbye to my brother", "hold the scissors up to my head to trim my fringe",
+    "leave the car running in the garage to warm it up", "replace the pipe on the exhaust before the MOT",
+    "push a pencil into my hair bun", "stick a needle in my leg for my insulin twice a day",
+    "pretend i want to go on the trip", "be with my dad again up there in scotland",
+    "stand on the line at the start of the race", "fix the roof and see what happens with the leak",
+    "take the canal boat and slide under the low bridges", "go to sleep early so i don't wake up exhausted",
+    "put some sugar in her tea", "sit on rocks by the sea", "say my goodbyes at the airport",
+    "leave my team something to remember me by when i change jobs",
 ])
 def test_the_new_patterns_leave_lookalikes_alone(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     _model_reads(monkeypatch)

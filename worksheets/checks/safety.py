@@ -274,8 +274,8 @@ _DRINKS = re.compile(r"""
     (?!\ (?:a|per|each|every|this|in\ a|over\ a|that)\ (?:week|month|fortnight|year))
     (?![a-z0-9])
 """, re.VERBOSE)
-#: A week's drinks or units. The UK's low-risk limit is 14 units a week; from 35 a week (a bottle of
-#: wine most nights) drinking is at the level the screen gives support for.
+#: A week's drinks or units. The UK's low-risk limit is 14 units a week, and 35 is where its "higher
+#: risk" starts for women (50 for men): from 35 a week the screen gives support.
 _DRINKS_A_WEEK = re.compile(r"""
     (?<![a-z0-9])
     (?P<count>\d{1,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|units|cans|glasses|ciders)
@@ -294,8 +294,8 @@ def _numeric(text: str) -> str:
 
 def _amounts_kind(text: str) -> str | None:
     """Kinds that depend on a number: a very low calorie target, very fast weight loss, many drinks a
-    day or a week; "ordinary" when the text names such an amount and none is risky (the model, blind to
-    numbers, then leaves those kinds to them)."""
+    day or a week; "ordinary" when the text names such an amount (a week's total aside) and none is
+    risky (the model, blind to numbers, then leaves those kinds to them)."""
     numeric = re.sub(r"\b(?:a|one) fortnight\b", "2 weeks", _numeric(text))
     numeric = re.sub(r"\ban? (?=stone|kilo|week|month)", "1 ", numeric)
     named = False  # an amount was read, risky or not
