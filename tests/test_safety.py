@@ -492,6 +492,7 @@ def test_wording_with_no_keyword_is_flagged_by_the_patterns_alone(monkeypatch: p
     "put some sugar in her tea", "sit on rocks by the sea", "say my goodbyes at the airport",
     "leave my team something to remember me by when i change jobs",
     "crush mum's tablets in her food because she can't swallow them",
+    "sleep 8 hours a night and never wake up once",
 ])
 def test_the_new_patterns_leave_lookalikes_alone(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     _model_reads(monkeypatch)

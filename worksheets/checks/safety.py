@@ -261,10 +261,11 @@ _WEIGHT_LOSS = re.compile(r"""
     (?:in|within|by|over|under)\ (?:the\ next\ |a\ |one\ )?(?P<span>\d+(?:[.,]\d+)?)?\ ?(?P<period>days?|weeks?|months?)
     (?![a-z0-9])
 """, re.VERBOSE)
-_DRINKS_A_DAY = re.compile(r"""
+#: Drinks a day (or a night, a session) or a week: "a week" reads "1 week" by the time this runs.
+_DRINKS_PER = re.compile(r"""
     (?<![a-z0-9])
-    (?P<count>\d{1,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|shots|units|ciders|(?:cans|glasses|bottles)(?=\ of\ (?:wine|beer|cider|vodka|gin|rum|whisky|whiskey|lager|prosecco|champagne|spirits)))
-    \ (?:of\ (?:wine|beer|cider|vodka|gin|rum|whisky|whiskey|lager|prosecco|champagne|spirits)\ )?(?:a|per|each|every|in\ (?:a|one))\ (?:day|night|evening|session|sitting|go)
+    (?P<count>\d{1,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|shots|units|ciders|(?:cans|glasses|bottles)(?=\ of\ (?:wine|beer|cider|vodka|gin|rum|whisky|whiskey|lager|prosecco|champagne|spirits|alcohol)))
+    \ (?:of\ (?:wine|beer|cider|vodka|gin|rum|whisky|whiskey|lager|prosecco|champagne|spirits|alcohol)\ )?(?:a|1|per|each|every|in\ (?:a|1|one))\ (?P<period>day|night|evening|session|sitting|go|week)
     (?![a-z0-9])
 """, re.VERBOSE)
 #: Ten or more drinks at a time, whatever the period, unless it is a week's or a month's total.
@@ -272,14 +273,6 @@ _DRINKS = re.compile(r"""
     (?<![a-z0-9])
     (?P<count>\d{2,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|cans|shots|glasses\ of\ wine|ciders)
     (?!\ (?:a|per|each|every|this|in\ a|over\ a|that)\ (?:week|month|fortnight|year))
-    (?![a-z0-9])
-""", re.VERBOSE)
-#: A week's drinks or units. The UK's low-risk limit is 14 units a week, and 35 is where its "higher
-#: risk" starts for women (50 for men): from 35 a week the screen gives support.
-_DRINKS_A_WEEK = re.compile(r"""
-    (?<![a-z0-9])
-    (?P<count>\d{1,3})\ (?:[a-z]+\ )?(?:beers|pints|drinks|units|cans|glasses|ciders)
-    \ (?:of\ (?:alcohol|wine|beer|cider|lager|spirits)\ )?(?:1|per|each|every|in\ 1)\ week  # "a week" is "1 week" by now
     (?![a-z0-9])
 """, re.VERBOSE)
 _FAST_HOURS = re.compile(r"(?<![a-z0-9])(?P<hours>\d{2,3}) ?(?:hour|hr|h) (?:water |dry )?fasts?(?![a-z0-9])")
@@ -316,18 +309,22 @@ def _amounts_kind(text: str) -> str | None:
         named = True
         if int(match.group("hours")) >= 36:
             return "eating"
-    for match in _DRINKS_A_DAY.finditer(numeric):
+    for match in _DRINKS_PER.finditer(numeric):
+        count = int(match.group("count"))
+        if match.group("period") == "week":
+            # The UK's low-risk limit is 14 units a week; its "higher risk" starts at 35 for women (50 for
+            # men). A modest week is not "ordinary": that would silence the model on "3 drinks a week, with
+            # my sleeping pills", which no pattern names.
+            if count >= 35:
+                return "substance"
+            continue
         named = True
-        if int(match.group("count")) >= 8:
+        if count >= 8:
             return "substance"
     for match in _DRINKS.finditer(numeric):
         named = True
         if int(match.group("count")) >= 10:
             return "substance"
-    # A modest week's total is not read as "ordinary": that would silence the model on "3 drinks a week,
-    # with my sleeping pills", which no pattern names.
-    if any(int(match.group("count")) >= 35 for match in _DRINKS_A_WEEK.finditer(numeric)):
-        return "substance"
     return "ordinary" if named else None
 
 
