@@ -363,21 +363,6 @@ def test_renaming_a_goal_keeps_its_ratings(page: Page, a_site_server: str, offsi
     expect(page.locator(".ws-chart-one").filter(has_text="Speak up in the Monday meeting").locator("circle")).to_have_count(1)
 
 
-def test_therapists_sit_side_by_side_on_a_wide_screen_and_stack_on_a_phone(
-    page: Page, a_site_server: str, offsite_requests: list[str]
-) -> None:
-    page.set_viewport_size({"width": 1400, "height": 900})
-    _open(page, a_site_server, "therapist-fit")
-    page.get_by_role("button", name="Add another therapist").click()
-    therapists = page.locator("[data-field=therapists] [data-item]")
-    expect(therapists).to_have_count(2)
-    first, second = therapists.nth(0).bounding_box(), therapists.nth(1).bounding_box()
-    assert first["y"] == second["y"] and second["x"] > first["x"]
-    page.set_viewport_size({"width": 375, "height": 800})
-    first, second = therapists.nth(0).bounding_box(), therapists.nth(1).bounding_box()
-    assert second["y"] > first["y"]
-
-
 def test_therapist_fit_starts_with_the_guide_questions_and_keeps_your_changes(
     page: Page, a_site_server: str, offsite_requests: list[str]
 ) -> None:
