@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from pathlib import Path
 
@@ -52,9 +52,9 @@ class Alternation:
     def candidates(self, text: str) -> list[int]:
         """Indexes of the alternatives that can match `text`, in order."""
         found = set(self.always)
-        for start in range(len(text) - SHORTEST + 1):
-            for literal, i in self.by_prefix.get(text[start:start + SHORTEST], ()):
-                if i not in found and text.startswith(literal, start):
+        for prefix in self.by_prefix.keys() & _prefixes(text):
+            for literal, i in self.by_prefix[prefix]:
+                if i not in found and literal in text:
                     found.add(i)
         return sorted(found)
 
@@ -93,6 +93,12 @@ class Alternation:
             parts += [text[pos:match.start()], replacement]
             pos = match.end()
         return "".join(parts) + text[pos:] if parts else text
+
+
+@lru_cache(maxsize=32)
+def _prefixes(text: str) -> frozenset[str]:
+    """Every run of SHORTEST characters in `text`: a check reads one text with a dozen alternations."""
+    return frozenset(text[start:start + SHORTEST] for start in range(len(text) - SHORTEST + 1))
 
 
 def whole_words(alternatives: list[str]) -> str:
